@@ -1,0 +1,15 @@
+namespace Conduit.Http;
+
+/// <summary>The server answered 403 Forbidden: the caller is authenticated but not allowed.</summary>
+public class ForbiddenException : ApiException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">A message that contains no secret.</param>
+    /// <param name="method">The HTTP method of the call.</param>
+    /// <param name="requestUri">The request URL with secrets redacted.</param>
+    /// <param name="response">The response.</param>
+    public ForbiddenException(string message, string? method, Uri? requestUri, ApiResponse? response)
+        : base(message, method, requestUri, response)
+    {
+    }
+}

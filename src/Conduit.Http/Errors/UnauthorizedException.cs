@@ -1,0 +1,15 @@
+namespace Conduit.Http;
+
+/// <summary>The server answered 401 Unauthorized: authentication is missing, invalid or expired.</summary>
+public class UnauthorizedException : ApiException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">A message that contains no secret.</param>
+    /// <param name="method">The HTTP method of the call.</param>
+    /// <param name="requestUri">The request URL with secrets redacted.</param>
+    /// <param name="response">The response.</param>
+    public UnauthorizedException(string message, string? method, Uri? requestUri, ApiResponse? response)
+        : base(message, method, requestUri, response)
+    {
+    }
+}

@@ -1,0 +1,284 @@
+using System.Buffers;
+using System.Net;
+using Conduit.Http.Authentication;
+using Conduit.Http.RateLimiting;
+using Conduit.Http.Redaction;
+using Conduit.Http.Resilience;
+using Conduit.Http.Telemetry;
+using Microsoft.Extensions.Logging;
+
+namespace Conduit.Http.Pipeline;
+
+/// <summary>
+/// Sends one attempt: waits for the server's reset time and the client-side token bucket, builds a fresh request
+/// message, adds credentials, sends, buffers the body within the size limit, and on a 401 refreshes credentials and
+/// replays once. Every step has a synchronous path that never blocks on asynchronous work.
+/// </summary>
+internal sealed class AttemptSender(
+    ConduitClientOptions options,
+    HttpClient httpClient,
+    ClientRateLimiter? rateLimiter,
+    ServerRateLimitGate gate,
+    SecretRedactor redactor,
+    ConduitHttpInstruments instruments,
+    ILogger logger)
+{
+    private readonly AuthenticationProvider _authentication = options.Authentication;
+    private readonly TimeProvider _timeProvider = options.TimeProvider;
+    private readonly int _maxBodySize = (int)options.MaxResponseBodySize;
+
+    public async ValueTask<ApiResponse> SendAsync(CallState state, bool async, CancellationToken cancellationToken)
+    {
+        state.Attempts++;
+        await WaitForServerResetAsync(state, async, cancellationToken).ConfigureAwait(false);
+        await WaitForTokenAsync(state, async, cancellationToken).ConfigureAwait(false);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            ConduitHttpLog.Sending(logger, options.Name, state.Request.Method.Method, state.RedactedUri(redactor), state.Attempts);
+        }
+
+        var response = await SendOnceAsync(state, async, cancellationToken).ConfigureAwait(false);
+        state.LastRetryAfter = RetryAfterParser.Parse(response, _timeProvider);
+        if (gate.Observe(response, state.LastRetryAfter) is { } remaining)
+        {
+            instruments.LowQuota.Add(1, new KeyValuePair<string, object?>(ConduitHttpTelemetry.ClientTag, options.Name));
+            ConduitHttpLog.LowQuota(logger, options.Name, remaining);
+        }
+
+        return response;
+    }
+
+    private async ValueTask<ApiResponse> SendOnceAsync(CallState state, bool async, CancellationToken cancellationToken)
+    {
+        var message = CreateMessage(state);
+        try
+        {
+            await ApplyCredentialsAsync(message, async, cancellationToken).ConfigureAwait(false);
+            var response = await TransmitAsync(message, state, async, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.Unauthorized || state.CredentialsRefreshed)
+            {
+                return response;
+            }
+
+            state.CredentialsRefreshed = true;
+            var refreshed = async
+                ? await _authentication.RefreshAsync(message, cancellationToken).ConfigureAwait(false)
+                : _authentication.Refresh(message, cancellationToken);
+            if (!refreshed)
+            {
+                return response;
+            }
+
+            ConduitHttpLog.RefreshingCredentials(logger, options.Name);
+            message.Dispose();
+            message = CreateMessage(state);
+            await ApplyCredentialsAsync(message, async, cancellationToken).ConfigureAwait(false);
+            return await TransmitAsync(message, state, async, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            message.Dispose();
+        }
+    }
+
+    private ValueTask ApplyCredentialsAsync(HttpRequestMessage message, bool async, CancellationToken cancellationToken)
+    {
+        if (async)
+        {
+            return _authentication.ApplyAsync(message, cancellationToken);
+        }
+
+        _authentication.Apply(message, cancellationToken);
+        return ValueTask.CompletedTask;
+    }
+
+    private HttpRequestMessage CreateMessage(CallState state)
+    {
+        var request = state.Request;
+        var message = new HttpRequestMessage(request.Method, state.Uri);
+        foreach (var (name, value) in request.Headers)
+        {
+            if (!message.Headers.TryAddWithoutValidation(name, value))
+            {
+                throw new ArgumentException($"The header '{name}' cannot be set on a request; set it on the body's content instead.", nameof(state));
+            }
+        }
+
+        if (request.IdempotencyKey is { } key)
+        {
+            message.Headers.TryAddWithoutValidation(ApiRequest.IdempotencyKeyHeader, key);
+        }
+
+        if (request.Body is { } body)
+        {
+            message.Content = body.CreateContent();
+            if (options.LogBodies && logger.IsEnabled(LogLevel.Trace) && !body.LoggableBytes.IsEmpty)
+            {
+                ConduitHttpLog.Body(logger, options.Name, "request", redactor.RedactJson(body.LoggableBytes.Span));
+            }
+        }
+
+        return message;
+    }
+
+    private async ValueTask<ApiResponse> TransmitAsync(HttpRequestMessage message, CallState state, bool async, CancellationToken cancellationToken)
+    {
+        if (logger.IsEnabled(LogLevel.Trace))
+        {
+            LogHeaders("request", message.Headers);
+        }
+
+        using var response = async
+            ? await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
+            : httpClient.Send(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var body = await ReadBodyAsync(response, state, async, cancellationToken).ConfigureAwait(false);
+        if (logger.IsEnabled(LogLevel.Trace))
+        {
+            LogHeaders("response", response.Headers);
+            if (options.LogBodies && body.Length > 0)
+            {
+                ConduitHttpLog.Body(logger, options.Name, "response", redactor.RedactJson(body));
+            }
+        }
+
+        return new ApiResponse(response.StatusCode, body, response.Headers, response.Content.Headers, state.Request.Method.Method, state.RedactedUri(redactor))
+        {
+            Redactor = redactor,
+        };
+    }
+
+    private async ValueTask<byte[]> ReadBodyAsync(HttpResponseMessage response, CallState state, bool async, CancellationToken cancellationToken)
+    {
+        var declared = response.Content.Headers.ContentLength;
+        if (declared > _maxBodySize)
+        {
+            throw TooLarge(state, declared.Value);
+        }
+
+        using var stream = async
+            ? await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)
+            : response.Content.ReadAsStream(cancellationToken);
+        if (declared is { } length)
+        {
+            var exact = length == 0 ? [] : new byte[length];
+            var read = 0;
+            while (read < exact.Length)
+            {
+                var n = async
+                    ? await stream.ReadAsync(exact.AsMemory(read), cancellationToken).ConfigureAwait(false)
+                    : stream.Read(exact.AsSpan(read));
+                if (n == 0)
+                {
+                    throw new HttpIOException(HttpRequestError.ResponseEnded, "The connection closed before the whole response body arrived.");
+                }
+
+                read += n;
+            }
+
+            return exact;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            var total = 0;
+            while (true)
+            {
+                if (total == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, total).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var n = async
+                    ? await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)
+                    : stream.Read(buffer.AsSpan(total));
+                if (n == 0)
+                {
+                    return buffer.AsSpan(0, total).ToArray();
+                }
+
+                total += n;
+                if (total > _maxBodySize)
+                {
+                    throw TooLarge(state, total);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private ApiException TooLarge(CallState state, long size) => new(
+        $"{state.Request.Method.Method} {state.RedactedUri(redactor)} returned a body of at least {size} bytes, more than MaxResponseBodySize ({_maxBodySize} bytes).",
+        state.Request.Method.Method, state.RedactedUri(redactor), response: null);
+
+    private async ValueTask WaitForServerResetAsync(CallState state, bool async, CancellationToken cancellationToken)
+    {
+        var wait = gate.CurrentWait;
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var left = options.TotalTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : options.TotalTimeout - _timeProvider.GetElapsedTime(state.StartTimestamp);
+        if (wait > left)
+        {
+            throw new RateLimitedException(
+                $"{state.Request.Method.Method} {state.RedactedUri(redactor)} was not sent: the server's rate limit resets in {wait.TotalSeconds:F1} s, after the call's timeout.",
+                state.Request.Method.Method, state.RedactedUri(redactor), response: null, wait);
+        }
+
+        RecordWait(wait, "server");
+        await DelayAsync(wait, async, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask WaitForTokenAsync(CallState state, bool async, CancellationToken cancellationToken)
+    {
+        if (rateLimiter is null || rateLimiter.TryAcquireNow())
+        {
+            return;
+        }
+
+        RecordWait(TimeSpan.Zero, "client");
+        var acquired = async
+            ? await rateLimiter.AcquireAsync(cancellationToken).ConfigureAwait(false)
+            : rateLimiter.Acquire(cancellationToken);
+        if (!acquired)
+        {
+            throw new RateLimitedException(
+                $"{state.Request.Method.Method} {state.RedactedUri(redactor)} was rejected by the client-side rate limiter: its queue is full.",
+                state.Request.Method.Method, state.RedactedUri(redactor), response: null, options.RateLimit?.Window);
+        }
+    }
+
+    private void RecordWait(TimeSpan wait, string limit)
+    {
+        instruments.RateLimitWaits.Add(1, new KeyValuePair<string, object?>(ConduitHttpTelemetry.ClientTag, options.Name));
+        ConduitHttpLog.RateLimitWait(logger, options.Name, wait.TotalMilliseconds, limit);
+    }
+
+    private async ValueTask DelayAsync(TimeSpan delay, bool async, CancellationToken cancellationToken)
+    {
+        if (async)
+        {
+            await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            TimeProviderWait.Wait(_timeProvider, delay, cancellationToken);
+        }
+    }
+
+    private void LogHeaders(string direction, System.Net.Http.Headers.HttpHeaders headers)
+    {
+        foreach (var header in headers)
+        {
+            ConduitHttpLog.Header(logger, options.Name, direction, header.Key, redactor.RedactHeader(header.Key, string.Join(", ", header.Value)));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Conduit.Http.Redaction;
+
+namespace Conduit.Http.Pipeline;
+
+/// <summary>What one call carries through its attempts: the request, its URL, timing and what the last attempt saw.</summary>
+internal sealed class CallState(HttpCallPipeline pipeline, ApiRequest request, Uri uri, long startTimestamp)
+{
+    private Uri? _redactedUri;
+
+    public HttpCallPipeline Pipeline { get; } = pipeline;
+
+    public ApiRequest Request { get; } = request;
+
+    public Uri Uri { get; } = uri;
+
+    public long StartTimestamp { get; } = startTimestamp;
+
+    /// <summary>Attempts started so far.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>Whether a 401 already caused a credential refresh and replay in this call.</summary>
+    public bool CredentialsRefreshed { get; set; }
+
+    /// <summary>The <c>Retry-After</c> of the last response, if any.</summary>
+    public TimeSpan? LastRetryAfter { get; set; }
+
+    /// <summary>The URL with secrets masked, computed on first use.</summary>
+    public Uri RedactedUri(SecretRedactor redactor) => _redactedUri ??= redactor.RedactUri(Uri)!;
+}

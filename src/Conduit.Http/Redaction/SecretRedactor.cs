@@ -1,0 +1,254 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Conduit.Http.Redaction;
+
+/// <summary>
+/// Removes secrets from what Conduit logs or puts in exception messages: header values, query-string values and
+/// JSON fields whose names look secret, credentials after <c>Bearer</c>/<c>Token</c>/<c>Basic</c>, and any literal
+/// secret value registered with <see cref="AddSecret"/> wherever it appears.
+/// </summary>
+public sealed partial class SecretRedactor
+{
+    private readonly string[] _fragments;
+    private readonly HashSet<string> _exactNames;
+    private volatile string[] _secrets = [];
+    private readonly Lock _secretsLock = new();
+
+    /// <summary>A redactor with the default sensitive names.</summary>
+    public static SecretRedactor Default { get; } = new(new RedactionOptions());
+
+    /// <summary>Creates a redactor from options; the options are copied.</summary>
+    public SecretRedactor(RedactionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _fragments = options.SensitiveNameFragments.Select(Normalize).Where(f => f.Length > 0).ToArray();
+        _exactNames = new HashSet<string>(options.SensitiveExactNames.Select(Normalize), StringComparer.Ordinal);
+    }
+
+    /// <summary>Registers a literal secret (a token, password or key) to be masked wherever it appears in text.</summary>
+    /// <param name="secret">The secret; values shorter than 4 characters are ignored to avoid masking ordinary text.</param>
+    public void AddSecret(string? secret)
+    {
+        if (string.IsNullOrEmpty(secret) || secret.Length < 4)
+        {
+            return;
+        }
+
+        lock (_secretsLock)
+        {
+            if (Array.IndexOf(_secrets, secret) < 0)
+            {
+                // Longest first, so a secret that contains another is masked whole.
+                _secrets = [.. _secrets.Append(secret).OrderByDescending(s => s.Length)];
+            }
+        }
+    }
+
+    /// <summary>Whether a header, query parameter or JSON field name marks its value as secret.</summary>
+    public bool IsSensitiveName(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        var normalized = Normalize(name);
+        if (_exactNames.Contains(normalized))
+        {
+            return true;
+        }
+
+        foreach (var fragment in _fragments)
+        {
+            if (normalized.Contains(fragment, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Returns the header value to log: masked when the header name is sensitive, else text-redacted.</summary>
+    public string RedactHeader(string name, string? value) =>
+        IsSensitiveName(name) ? RedactionOptions.Mask : RedactText(value ?? string.Empty);
+
+    /// <summary>Returns the URL with user info removed and sensitive query values masked.</summary>
+    public Uri? RedactUri(Uri? uri)
+    {
+        if (uri is null || !uri.IsAbsoluteUri)
+        {
+            return uri;
+        }
+
+        var query = uri.Query;
+        if (query.Length <= 1 && string.IsNullOrEmpty(uri.UserInfo) && _secrets.Length == 0)
+        {
+            return uri;
+        }
+
+        var builder = new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty };
+        if (query.Length > 1)
+        {
+            builder.Query = RedactQuery(query.AsSpan(1));
+        }
+
+        return new Uri(RedactText(builder.Uri.AbsoluteUri));
+    }
+
+    /// <summary>Masks the values of sensitive names in a query string (without its leading <c>?</c>).</summary>
+    public string RedactQuery(ReadOnlySpan<char> query)
+    {
+        var result = new StringBuilder(query.Length);
+        foreach (var range in query.Split('&'))
+        {
+            var pair = query[range];
+            if (result.Length > 0)
+            {
+                result.Append('&');
+            }
+
+            var equals = pair.IndexOf('=');
+            if (equals < 0)
+            {
+                result.Append(pair);
+                continue;
+            }
+
+            var name = Uri.UnescapeDataString(pair[..equals].ToString());
+            result.Append(pair[..(equals + 1)]);
+            if (IsSensitiveName(name))
+            {
+                result.Append(RedactionOptions.Mask);
+            }
+            else
+            {
+                result.Append(pair[(equals + 1)..]);
+            }
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>
+    /// Masks registered secrets and credentials that follow <c>Bearer</c>, <c>Token</c> or <c>Basic</c>,
+    /// and <c>name=value</c> or <c>"name": "value"</c> pairs with sensitive names, in free text.
+    /// </summary>
+    public string RedactText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
+        foreach (var secret in _secrets)
+        {
+            if (text.Contains(secret, StringComparison.Ordinal))
+            {
+                text = text.Replace(secret, RedactionOptions.Mask, StringComparison.Ordinal);
+            }
+        }
+
+        text = SchemeCredential().Replace(text, static m => m.Groups["scheme"].Value + " " + RedactionOptions.Mask);
+        return NameValuePair().Replace(text, m => IsSensitiveName(m.Groups["name"].Value)
+            ? m.Groups["prefix"].Value + RedactionOptions.Mask + m.Groups["suffix"].Value
+            : m.Value);
+    }
+
+    /// <summary>
+    /// Returns a JSON document with the values of sensitive fields masked (objects and arrays under a sensitive name
+    /// are masked whole). Text that is not JSON is redacted with <see cref="RedactText"/>.
+    /// </summary>
+    public string RedactJson(ReadOnlySpan<byte> utf8Json)
+    {
+        var buffer = new ArrayBufferWriter<byte>(utf8Json.Length + 16);
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                WriteRedacted(ref reader, writer);
+            }
+
+            return RedactText(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        }
+        catch (JsonException)
+        {
+            return RedactText(Encoding.UTF8.GetString(utf8Json));
+        }
+    }
+
+    private void WriteRedacted(ref Utf8JsonReader reader, Utf8JsonWriter writer)
+    {
+        var maskNext = false;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    var name = reader.GetString();
+                    writer.WritePropertyName(name!);
+                    maskNext = IsSensitiveName(name);
+                    continue;
+                case JsonTokenType.StartObject or JsonTokenType.StartArray when maskNext:
+                    reader.Skip();
+                    writer.WriteStringValue(RedactionOptions.Mask);
+                    break;
+                case JsonTokenType.StartObject:
+                    writer.WriteStartObject();
+                    break;
+                case JsonTokenType.StartArray:
+                    writer.WriteStartArray();
+                    break;
+                case JsonTokenType.EndObject:
+                    writer.WriteEndObject();
+                    break;
+                case JsonTokenType.EndArray:
+                    writer.WriteEndArray();
+                    break;
+                case JsonTokenType.Null:
+                    writer.WriteNullValue();
+                    break;
+                case var _ when maskNext:
+                    writer.WriteStringValue(RedactionOptions.Mask);
+                    break;
+                case JsonTokenType.String:
+                    writer.WriteStringValue(reader.GetString());
+                    break;
+                case JsonTokenType.Number:
+                    writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true);
+                    break;
+                case JsonTokenType.True or JsonTokenType.False:
+                    writer.WriteBooleanValue(reader.GetBoolean());
+                    break;
+            }
+
+            maskNext = false;
+        }
+    }
+
+    private static string Normalize(string name)
+    {
+        Span<char> buffer = name.Length <= 128 ? stackalloc char[name.Length] : new char[name.Length];
+        var length = 0;
+        foreach (var c in name)
+        {
+            if (c is not ('-' or '_' or '.' or ' '))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return new string(buffer[..length]);
+    }
+
+    [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Token|Basic))\s+[A-Za-z0-9\-._~+/=:]{4,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SchemeCredential();
+
+    [GeneratedRegex("""(?<prefix>["']?(?<name>[A-Za-z0-9_\-.]{1,64})["']?\s*[:=]\s*["']?)(?!\[REDACTED\])[^\s"'&,;}]+(?<suffix>["']?)""", RegexOptions.CultureInvariant)]
+    private static partial Regex NameValuePair();
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Security;
+
+namespace Conduit.Http.Transport;
+
+/// <summary>Builds the socket handler a client sends through: proxy, TLS checks, decompression, connection pooling.</summary>
+public static class HttpHandlerFactory
+{
+    /// <summary>Creates a <see cref="SocketsHttpHandler"/> configured from the client options.</summary>
+    public static SocketsHttpHandler Create(ConduitClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var handler = new SocketsHttpHandler
+        {
+            AutomaticDecompression = DecompressionMethods.All,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+            UseCookies = options.UseCookies,
+        };
+        Configure(handler, options);
+        return handler;
+    }
+
+    /// <summary>Applies proxy and TLS settings to an existing handler (for <c>IHttpClientFactory</c> primary handlers).</summary>
+    public static void Configure(SocketsHttpHandler handler, ConduitClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(options);
+        var proxy = options.Proxy;
+        if (proxy.Address is not null)
+        {
+            handler.UseProxy = true;
+            handler.Proxy = new WebProxy(proxy.Address, proxy.BypassOnLocal, [.. proxy.BypassList])
+            {
+                Credentials = proxy.UserName is null ? null : new NetworkCredential(proxy.UserName, proxy.Password),
+            };
+        }
+        else
+        {
+            // A null Proxy with UseProxy on means HttpClient.DefaultProxy, which reads HTTPS_PROXY/HTTP_PROXY/NO_PROXY.
+            handler.UseProxy = proxy.UseEnvironment;
+            handler.Proxy = null;
+        }
+
+        if (options.ServerCertificateValidation is { } validate)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = validate;
+        }
+        else if (!options.VerifyTls)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
+        }
+    }
+
+    /// <summary>A validation callback that accepts exactly one certificate (for example the sandbox's), and nothing else.</summary>
+    public static RemoteCertificateValidationCallback TrustOnly(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var thumbprint = certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        return (_, presented, _, errors) =>
+            errors == SslPolicyErrors.None ||
+            (presented is not null && string.Equals(presented.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), thumbprint, StringComparison.OrdinalIgnoreCase));
+    }
+}
