@@ -10,14 +10,13 @@ using Microsoft.Extensions.Logging;
 namespace Conduit.Http.Pipeline;
 
 /// <summary>
-/// Sends one attempt: waits for the server's reset time and the client-side token bucket, builds a fresh request
-/// message, adds credentials, sends, buffers the body within the size limit, and on a 401 refreshes credentials and
-/// replays once. Every step has a synchronous path that never blocks on asynchronous work.
+/// Sends one attempt: builds a fresh request message, adds credentials, sends, buffers the body within the size limit,
+/// records what the server said about its rate limit, and on a 401 refreshes credentials and replays once. Every step
+/// has a synchronous path that never blocks on asynchronous work.
 /// </summary>
 internal sealed class AttemptSender(
     ConduitClientOptions options,
     HttpClient httpClient,
-    ClientRateLimiter? rateLimiter,
     ServerRateLimitGate gate,
     SecretRedactor redactor,
     ConduitHttpInstruments instruments,
@@ -30,8 +29,6 @@ internal sealed class AttemptSender(
     public async ValueTask<ApiResponse> SendAsync(CallState state, bool async, CancellationToken cancellationToken)
     {
         state.Attempts++;
-        await WaitForServerResetAsync(state, async, cancellationToken).ConfigureAwait(false);
-        await WaitForTokenAsync(state, async, cancellationToken).ConfigureAwait(false);
         if (logger.IsEnabled(LogLevel.Debug))
         {
             ConduitHttpLog.Sending(logger, options.Name, state.Request.Method.Method, state.RedactedUri(redactor), state.Attempts);
@@ -216,63 +213,6 @@ internal sealed class AttemptSender(
     private ApiException TooLarge(CallState state, long size) => new(
         $"{state.Request.Method.Method} {state.RedactedUri(redactor)} returned a body of at least {size} bytes, more than MaxResponseBodySize ({_maxBodySize} bytes).",
         state.Request.Method.Method, state.RedactedUri(redactor), response: null);
-
-    private async ValueTask WaitForServerResetAsync(CallState state, bool async, CancellationToken cancellationToken)
-    {
-        var wait = gate.CurrentWait;
-        if (wait <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        var left = options.TotalTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : options.TotalTimeout - _timeProvider.GetElapsedTime(state.StartTimestamp);
-        if (wait > left)
-        {
-            throw new RateLimitedException(
-                $"{state.Request.Method.Method} {state.RedactedUri(redactor)} was not sent: the server's rate limit resets in {wait.TotalSeconds:F1} s, after the call's timeout.",
-                state.Request.Method.Method, state.RedactedUri(redactor), response: null, wait);
-        }
-
-        RecordWait(wait, "server");
-        await DelayAsync(wait, async, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async ValueTask WaitForTokenAsync(CallState state, bool async, CancellationToken cancellationToken)
-    {
-        if (rateLimiter is null || rateLimiter.TryAcquireNow())
-        {
-            return;
-        }
-
-        RecordWait(TimeSpan.Zero, "client");
-        var acquired = async
-            ? await rateLimiter.AcquireAsync(cancellationToken).ConfigureAwait(false)
-            : rateLimiter.Acquire(cancellationToken);
-        if (!acquired)
-        {
-            throw new RateLimitedException(
-                $"{state.Request.Method.Method} {state.RedactedUri(redactor)} was rejected by the client-side rate limiter: its queue is full.",
-                state.Request.Method.Method, state.RedactedUri(redactor), response: null, options.RateLimit?.Window);
-        }
-    }
-
-    private void RecordWait(TimeSpan wait, string limit)
-    {
-        instruments.RateLimitWaits.Add(1, new KeyValuePair<string, object?>(ConduitHttpTelemetry.ClientTag, options.Name));
-        ConduitHttpLog.RateLimitWait(logger, options.Name, wait.TotalMilliseconds, limit);
-    }
-
-    private async ValueTask DelayAsync(TimeSpan delay, bool async, CancellationToken cancellationToken)
-    {
-        if (async)
-        {
-            await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            TimeProviderWait.Wait(_timeProvider, delay, cancellationToken);
-        }
-    }
 
     private void LogHeaders(string direction, System.Net.Http.Headers.HttpHeaders headers)
     {

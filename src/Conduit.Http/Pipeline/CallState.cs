@@ -3,7 +3,7 @@ using Conduit.Http.Redaction;
 namespace Conduit.Http.Pipeline;
 
 /// <summary>What one call carries through its attempts: the request, its URL, timing and what the last attempt saw.</summary>
-internal sealed class CallState(HttpCallPipeline pipeline, ApiRequest request, Uri uri, long startTimestamp)
+internal sealed class CallState(HttpCallPipeline pipeline, ApiRequest request, Uri uri, long startTimestamp, bool isAsync)
 {
     private Uri? _redactedUri;
 
@@ -14,6 +14,9 @@ internal sealed class CallState(HttpCallPipeline pipeline, ApiRequest request, U
     public Uri Uri { get; } = uri;
 
     public long StartTimestamp { get; } = startTimestamp;
+
+    /// <summary>Whether the call came through the asynchronous API (the synchronous one must never await).</summary>
+    public bool IsAsync { get; } = isAsync;
 
     /// <summary>Attempts started so far.</summary>
     public int Attempts { get; set; }

@@ -43,9 +43,10 @@ internal sealed class HttpCallPipeline : IDisposable
         _uriBuilder = new RequestUriBuilder(options.BaseAddress);
         _rateLimiter = options.RateLimit is { } rate ? new ClientRateLimiter(rate, options.TimeProvider) : null;
         ServerGate = new ServerRateLimitGate(options.ServerRateLimit, options.TimeProvider);
-        _sender = new AttemptSender(options, httpClient, _rateLimiter, ServerGate, Redactor, instruments, logger);
+        _sender = new AttemptSender(options, httpClient, ServerGate, Redactor, instruments, logger);
         var classifier = new RetryClassifier(options.Retry, options.TimeProvider, options.TotalTimeout);
-        _resilience = ResiliencePipelineFactory.Create(options, classifier, OnRetry);
+        _resilience = ResiliencePipelineFactory.Create(
+            options, classifier, OnRetry, () => new RateLimitWaitStrategy(options, _rateLimiter, ServerGate, Redactor, instruments, logger));
         if (!options.VerifyTls && options.ServerCertificateValidation is null)
         {
             ConduitHttpLog.TlsVerificationDisabled(logger, options.Name);
@@ -62,7 +63,7 @@ internal sealed class HttpCallPipeline : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var start = _timeProvider.GetTimestamp();
-        var state = new CallState(this, request, _uriBuilder.Build(request), start);
+        var state = new CallState(this, request, _uriBuilder.Build(request), start, async);
         using var activity = ConduitHttpInstruments.ActivitySource.HasListeners() ? StartActivity(state) : null;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(ResiliencePipelineFactory.CallStateKey, state);

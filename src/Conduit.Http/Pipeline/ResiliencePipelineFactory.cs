@@ -7,14 +7,21 @@ using Polly.Timeout;
 namespace Conduit.Http.Pipeline;
 
 /// <summary>
-/// Builds the Polly pipeline of a client, outermost first: total timeout → retry → circuit breaker → attempt timeout.
-/// Rate limiting and authentication run inside each attempt (see <see cref="AttemptSender"/>).
+/// Builds the Polly pipeline of a client, outermost first: total timeout → retry → circuit breaker → rate-limit wait →
+/// attempt timeout. Authentication and the 401 replay run inside each attempt (see <see cref="AttemptSender"/>).
 /// </summary>
 internal static class ResiliencePipelineFactory
 {
+    private const string NoAnnotationsJustification = "RateLimitWaitStrategyOptions declares no data-annotation attributes, so trimming removes nothing its validation reads.";
+
     public static readonly ResiliencePropertyKey<CallState> CallStateKey = new("Conduit.CallState");
 
-    public static ResiliencePipeline<ApiResponse> Create(ConduitClientOptions options, RetryClassifier classifier, Action<CallState, OnRetryArguments<ApiResponse>> onRetry)
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = NoAnnotationsJustification)]
+    public static ResiliencePipeline<ApiResponse> Create(
+        ConduitClientOptions options,
+        RetryClassifier classifier,
+        Action<CallState, OnRetryArguments<ApiResponse>> onRetry,
+        Func<RateLimitWaitStrategy> rateLimitWait)
     {
         var builder = new ResiliencePipelineBuilder<ApiResponse> { Name = options.Name, TimeProvider = options.TimeProvider };
         if (options.TotalTimeout != Timeout.InfiniteTimeSpan)
@@ -64,6 +71,7 @@ internal static class ResiliencePipelineFactory
             });
         }
 
+        builder.AddStrategy(_ => rateLimitWait(), new RateLimitWaitStrategyOptions());
         if (options.AttemptTimeout != Timeout.InfiniteTimeSpan)
         {
             builder.AddTimeout(new TimeoutStrategyOptions { Name = "attempt-timeout", Timeout = options.AttemptTimeout });
@@ -71,4 +79,10 @@ internal static class ResiliencePipelineFactory
 
         return builder.Build();
     }
+}
+
+/// <summary>Options marker for <see cref="RateLimitWaitStrategy"/> (its settings come from the client options).</summary>
+internal sealed class RateLimitWaitStrategyOptions : ResilienceStrategyOptions
+{
+    public RateLimitWaitStrategyOptions() => Name = "rate-limit-wait";
 }

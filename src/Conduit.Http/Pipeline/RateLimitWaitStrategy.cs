@@ -1,0 +1,93 @@
+using Conduit.Http.RateLimiting;
+using Conduit.Http.Redaction;
+using Conduit.Http.Telemetry;
+using Microsoft.Extensions.Logging;
+using Polly;
+
+namespace Conduit.Http.Pipeline;
+
+/// <summary>
+/// A Polly strategy that runs before each attempt (outside its timeout): it waits until the server's signalled reset
+/// time, then for a token from the client-side bucket. A reset later than the call's remaining time fails fast with
+/// <see cref="RateLimitedException"/>, and so does a full limiter queue.
+/// </summary>
+internal sealed class RateLimitWaitStrategy(
+    ConduitClientOptions options,
+    ClientRateLimiter? rateLimiter,
+    ServerRateLimitGate gate,
+    SecretRedactor redactor,
+    ConduitHttpInstruments instruments,
+    ILogger logger) : ResilienceStrategy<ApiResponse>
+{
+    private readonly TimeProvider _timeProvider = options.TimeProvider;
+
+    protected override async ValueTask<Outcome<ApiResponse>> ExecuteCore<TState>(
+        Func<ResilienceContext, TState, ValueTask<Outcome<ApiResponse>>> callback, ResilienceContext context, TState state)
+    {
+        var call = context.Properties.GetValue(ResiliencePipelineFactory.CallStateKey, null!);
+        var async = call.IsAsync;
+        try
+        {
+            await WaitForServerResetAsync(call, async, context.CancellationToken).ConfigureAwait(false);
+            await WaitForTokenAsync(call, async, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            return Outcome.FromException<ApiResponse>(ex);
+        }
+
+        return await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
+    }
+
+    private async ValueTask WaitForServerResetAsync(CallState call, bool async, CancellationToken cancellationToken)
+    {
+        var wait = gate.CurrentWait;
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var left = options.TotalTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : options.TotalTimeout - _timeProvider.GetElapsedTime(call.StartTimestamp);
+        if (wait > left)
+        {
+            throw new RateLimitedException(
+                $"{call.Request.Method.Method} {call.RedactedUri(redactor)} was not sent: the server's rate limit resets in {wait.TotalSeconds:F1} s, after the call's timeout.",
+                call.Request.Method.Method, call.RedactedUri(redactor), response: null, wait);
+        }
+
+        RecordWait(wait, "server");
+        if (async)
+        {
+            await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            TimeProviderWait.Wait(_timeProvider, wait, cancellationToken);
+        }
+    }
+
+    private async ValueTask WaitForTokenAsync(CallState call, bool async, CancellationToken cancellationToken)
+    {
+        if (rateLimiter is null || rateLimiter.TryAcquireNow())
+        {
+            return;
+        }
+
+        RecordWait(TimeSpan.Zero, "client");
+        var acquired = async
+            ? await rateLimiter.AcquireAsync(cancellationToken).ConfigureAwait(false)
+            : rateLimiter.Acquire(cancellationToken);
+        if (!acquired)
+        {
+            throw new RateLimitedException(
+                $"{call.Request.Method.Method} {call.RedactedUri(redactor)} was rejected by the client-side rate limiter: its queue is full.",
+                call.Request.Method.Method, call.RedactedUri(redactor), response: null, options.RateLimit?.Window);
+        }
+    }
+
+    private void RecordWait(TimeSpan wait, string limit)
+    {
+        instruments.RateLimitWaits.Add(1, new KeyValuePair<string, object?>(ConduitHttpTelemetry.ClientTag, options.Name));
+        ConduitHttpLog.RateLimitWait(logger, options.Name, wait.TotalMilliseconds, limit);
+    }
+}
