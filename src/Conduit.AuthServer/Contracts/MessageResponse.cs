@@ -1,0 +1,4 @@
+namespace Conduit.AuthServer.Contracts;
+
+/// <summary>A plain acknowledgement.</summary>
+internal sealed record MessageResponse(string Message);
