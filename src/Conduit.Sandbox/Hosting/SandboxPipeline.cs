@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Conduit.Sandbox.Auth;
+using Conduit.Sandbox.Faults;
+using Conduit.Sandbox.Handlers;
+using Conduit.Sandbox.Routing;
+using Conduit.Sandbox.Table;
+using Conduit.Sandbox.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Conduit.Sandbox.Hosting;
+
+/// <summary>
+/// The one terminal middleware of the sandbox. Fixed order: count → faults (latency, then an
+/// injected answer) → route (404/405) → authenticate (401) → quota (429) → CSRF (403) → validate
+/// parameters and body (400/413) → privileges (403/404) → stateful handler or the operation's
+/// cached schema-valid answer → write (with body faults).
+/// </summary>
+internal sealed partial class SandboxPipeline(
+    RouteTrie routes,
+    IReadOnlyDictionary<string, StatefulHandler> handlers,
+    Authenticator authenticator,
+    QuotaTracker quota,
+    ScopeGuard scopes,
+    MistSandboxCounters counters,
+    MistSandboxFaults faults,
+    ResponseCatalog catalog,
+    MistSandboxOptions options,
+    ILogger logger)
+{
+    private readonly ResponseWriter writer = new(options.TimeProvider);
+    private readonly TimeProvider time = options.TimeProvider;
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var method = request.Method;
+        var path = request.Path.Value ?? "/";
+        var requestId = request.Headers.TryGetValue(counters.RequestIdHeader, out var ids) ? ids.ToString() : null;
+        counters.Record(method, path, requestId);
+        try
+        {
+            var decision = faults.Decide(method, path);
+            if (decision.Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(decision.Latency, time, http.RequestAborted).ConfigureAwait(false);
+            }
+
+            if (decision.Outcome is { } outcome)
+            {
+                LogFault(logger, outcome.Kind, method, outcome.PathPattern);
+                if (outcome.Kind == MistSandboxFaultKind.ConnectionReset)
+                {
+                    http.Abort();
+                    return;
+                }
+
+                var injected = outcome.Kind == MistSandboxFaultKind.RateLimitBurst
+                    ? RateLimited(outcome.Delay)
+                    : SandboxResponse.Error(decision.Status, $"Injected fault: HTTP {decision.Status}.");
+                await writer.WriteAsync(http, injected, null).ConfigureAwait(false);
+                return;
+            }
+
+            var answer = await ProcessAsync(http, method, path).ConfigureAwait(false);
+            await writer.WriteAsync(http, answer, decision.Body).ConfigureAwait(false);
+            LogHandled(logger, method, RouteTemplate(http), answer.Status);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogFailed(logger, ex.GetType().Name, method, RouteTemplate(http));
+            if (!http.Response.HasStarted)
+            {
+                http.Response.Clear();
+                await writer.WriteAsync(http, SandboxResponse.Error(500, "The sandbox failed to handle this request."), null).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async ValueTask<SandboxResponse> ProcessAsync(HttpContext http, string method, string path)
+    {
+        if (path.StartsWith("/api-ws/", StringComparison.Ordinal))
+        {
+            return SandboxResponse.Error(501, "The WebSocket stream /api-ws/v1/stream is reserved; this sandbox does not stream yet.");
+        }
+
+        var match = routes.Match(method, path, RequestValidator.PathFits);
+        if (match.Kind == RouteMatchKind.NotFound)
+        {
+            return SandboxResponse.Error(404, "Not found.");
+        }
+
+        if (match.Kind == RouteMatchKind.MethodNotAllowed)
+        {
+            return SandboxResponse.Error(405, $"Method \"{method}\" not allowed.").WithHeader("Allow", match.Allow!);
+        }
+
+        var operation = match.Operation!;
+        http.Items[RouteTemplateKey] = operation.Path;
+        counters.RecordOperation(operation.Id);
+        handlers.TryGetValue(operation.Id, out var handler);
+        var access = handler?.Access ?? (operation.Anonymous ? HandlerAccess.Anonymous : HandlerAccess.Authenticated);
+        SandboxPrincipal? principal = null;
+        QuotaResult? quotaResult = null;
+        if (access != HandlerAccess.Anonymous)
+        {
+            principal = authenticator.Authenticate(http.Request, out var failure);
+            if (principal is null)
+            {
+                return SandboxResponse.Error(401, failure ?? Authenticator.MissingCredentials);
+            }
+
+            if (principal.TwoFactorPending && access == HandlerAccess.Authenticated)
+            {
+                return SandboxResponse.Error(401, "Two-factor authentication is required: POST /api/v1/login/two_factor first.");
+            }
+
+            quotaResult = quota.Consume(principal.QuotaKey);
+            if (!quotaResult.Value.Allowed)
+            {
+                return RateLimited(quotaResult.Value.UntilReset);
+            }
+
+            if (principal.Session is { } session && !IsSafe(method) && !CsrfMatches(http.Request, session))
+            {
+                return SandboxResponse.Error(403, "CSRF Failed: CSRF token missing or incorrect.");
+            }
+        }
+
+        if (RequestValidator.Validate(operation, match, http.Request.Query) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var (body, bodyFailure) = await BodyReader.ReadAsync(http.Request, operation, options.MaxRequestBodyBytes).ConfigureAwait(false);
+        if (bodyFailure is not null)
+        {
+            return bodyFailure;
+        }
+
+        if (principal is not null && scopes.Check(principal, match, method) is { } denied)
+        {
+            return denied;
+        }
+
+        var sandboxRequest = new SandboxRequest { Http = http, Operation = operation, Route = match, Principal = principal, Body = body };
+        var answer = handler is not null ? handler.Handle(sandboxRequest) : Generic(sandboxRequest);
+        if (options.SendRateLimitHeaders && quotaResult is { } usage)
+        {
+            answer.WithHeader("X-RateLimit-Limit", quota.Budget.ToString(CultureInfo.InvariantCulture))
+                .WithHeader("X-RateLimit-Remaining", usage.Remaining.ToString(CultureInfo.InvariantCulture))
+                .WithHeader("X-RateLimit-Reset", usage.ResetAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        }
+
+        return answer;
+    }
+
+    private SandboxResponse Generic(SandboxRequest request)
+    {
+        var answer = catalog.For(request.Operation);
+        if (!request.Operation.IsPaged || answer.Node is not JsonArray items)
+        {
+            return SandboxResponse.Json(answer.Body, answer.Status);
+        }
+
+        var limit = request.Limit;
+        var page = request.Page;
+        var paging = new PageInfo(items.Count, limit, page);
+        if (page == 1 && items.Count <= limit)
+        {
+            return new SandboxResponse(answer.Status, answer.Body) { Paging = paging };
+        }
+
+        var skip = (long)(page - 1) * limit;
+        var slice = new JsonArray([.. items.Skip((int)Math.Min(skip, items.Count)).Take(limit).Select(i => i?.DeepClone())]);
+        return new SandboxResponse(answer.Status, State.JsonBytes.From(slice)) { Paging = paging };
+    }
+
+    private SandboxResponse RateLimited(TimeSpan retryAfter)
+    {
+        var answer = SandboxResponse.Error(429, $"Too Many Request. The API Token used for the request reached the {quota.Budget} API Calls per hour threshold.");
+        if (options.SendRetryAfter)
+        {
+            var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
+            answer.WithHeader("Retry-After", seconds.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return answer;
+    }
+
+    private const string RouteTemplateKey = "Conduit.Sandbox.RouteTemplate";
+
+    /// <summary>The matched path template: logs never carry actual paths, which may hold tokens (<c>/verify/{token}</c>).</summary>
+    private static string RouteTemplate(HttpContext http) => http.Items.TryGetValue(RouteTemplateKey, out var template) && template is string text ? text : "(unrouted)";
+
+    private static bool IsSafe(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
+
+    private static bool CsrfMatches(HttpRequest request, SandboxSession session)
+        => request.Headers.TryGetValue(SessionStore.CsrfHeader, out var header)
+            && string.Equals(header.ToString(), session.CsrfToken, StringComparison.Ordinal);
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "{Method} {Route} answered {Status}")]
+    private static partial void LogHandled(ILogger logger, string method, string route, int status);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Injected {Kind} into a {Method} request matching {Pattern}")]
+    private static partial void LogFault(ILogger logger, MistSandboxFaultKind kind, string method, string pattern);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "{ExceptionType} while handling {Method} {Route}")]
+    private static partial void LogFailed(ILogger logger, string exceptionType, string method, string route);
+}
