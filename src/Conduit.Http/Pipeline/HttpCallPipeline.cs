@@ -22,7 +22,7 @@ internal sealed class HttpCallPipeline : IDisposable
     private readonly ResiliencePipeline<ApiResponse> _resilience;
     private readonly AttemptSender _sender;
     private readonly RequestUriBuilder _uriBuilder;
-    private readonly ClientRateLimiter? _rateLimiter;
+    private readonly TimedTokenBucketRateLimiter? _rateLimiter;
     private readonly ConduitHttpInstruments _instruments;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
@@ -41,7 +41,7 @@ internal sealed class HttpCallPipeline : IDisposable
 
         Redactor.AddSecret(options.Proxy.Password);
         _uriBuilder = new RequestUriBuilder(options.BaseAddress);
-        _rateLimiter = options.RateLimit is { } rate ? new ClientRateLimiter(rate, options.TimeProvider) : null;
+        _rateLimiter = options.RateLimit is { } rate ? new TimedTokenBucketRateLimiter(rate, options.TimeProvider) : null;
         ServerGate = new ServerRateLimitGate(options.ServerRateLimit, options.TimeProvider);
         _sender = new AttemptSender(options, httpClient, ServerGate, Redactor, instruments, logger);
         var classifier = new RetryClassifier(options.Retry, options.TimeProvider, options.TotalTimeout);
@@ -57,7 +57,7 @@ internal sealed class HttpCallPipeline : IDisposable
 
     public ServerRateLimitGate ServerGate { get; }
 
-    public ClientRateLimiter? RateLimiter => _rateLimiter;
+    public TimedTokenBucketRateLimiter? RateLimiter => _rateLimiter;
 
     public async ValueTask<ApiResponse> ExecuteAsync(ApiRequest request, bool async, CancellationToken cancellationToken)
     {

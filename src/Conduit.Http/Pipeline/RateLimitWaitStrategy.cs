@@ -13,7 +13,7 @@ namespace Conduit.Http.Pipeline;
 /// </summary>
 internal sealed class RateLimitWaitStrategy(
     ConduitClientOptions options,
-    ClientRateLimiter? rateLimiter,
+    TimedTokenBucketRateLimiter? rateLimiter,
     ServerRateLimitGate gate,
     SecretRedactor redactor,
     ConduitHttpInstruments instruments,
@@ -68,20 +68,29 @@ internal sealed class RateLimitWaitStrategy(
 
     private async ValueTask WaitForTokenAsync(CallState call, bool async, CancellationToken cancellationToken)
     {
-        if (rateLimiter is null || rateLimiter.TryAcquireNow())
+        if (rateLimiter is null)
         {
             return;
         }
 
+        using (var immediate = rateLimiter.AttemptAcquire())
+        {
+            if (immediate.IsAcquired)
+            {
+                return;
+            }
+        }
+
         RecordWait(TimeSpan.Zero, "client");
-        var acquired = async
-            ? await rateLimiter.AcquireAsync(cancellationToken).ConfigureAwait(false)
-            : rateLimiter.Acquire(cancellationToken);
-        if (!acquired)
+        using var lease = async
+            ? await rateLimiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false)
+            : rateLimiter.Acquire(1, cancellationToken);
+        if (!lease.IsAcquired)
         {
             throw new RateLimitedException(
                 $"{call.Request.Method.Method} {call.RedactedUri(redactor)} was rejected by the client-side rate limiter: its queue is full.",
-                call.Request.Method.Method, call.RedactedUri(redactor), response: null, options.RateLimit?.Window);
+                call.Request.Method.Method, call.RedactedUri(redactor), response: null,
+                lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter) ? retryAfter : options.RateLimit?.Window);
         }
     }
 

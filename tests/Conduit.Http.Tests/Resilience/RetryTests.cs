@@ -75,18 +75,23 @@ public sealed class RetryTests
     [Fact]
     public async Task SendAsync_PostThatTimesOut_IsSentExactlyOnce()
     {
-        await using var server = await LoopbackServer.StartAsync(app => app.MapPost("/slow", async (HttpContext ctx) =>
+        await using var server = await LoopbackServer.StartAsync(app =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(10), ctx.RequestAborted);
-            return Results.Ok();
-        }));
+            app.MapGet("/warm", () => Results.Ok());
+            app.MapPost("/slow", async (HttpContext ctx) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(10), ctx.RequestAborted);
+                return Results.Ok();
+            });
+        });
         var options = TestClients.FastOptions(server.BaseAddress);
-        options.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+        options.AttemptTimeout = TimeSpan.FromMilliseconds(750);
         using var client = new ConduitClient(options);
+        await client.GetAsync("warm", TestContext.Current.CancellationToken);
 
         var ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => client.PostAsync("slow", JsonBody.FromText("{\"a\":1}"), TestContext.Current.CancellationToken));
 
-        Assert.Equal(TimeSpan.FromMilliseconds(200), ex.Timeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(750), ex.Timeout);
         Assert.Contains("per-attempt", ex.Message, StringComparison.Ordinal);
         Assert.Equal(1, server.Count("POST", "/slow"));
     }
@@ -95,15 +100,20 @@ public sealed class RetryTests
     public async Task SendAsync_PostWithIdempotencyKeyThatTimesOut_IsRetriedWithTheSameKey()
     {
         var keys = new System.Collections.Concurrent.ConcurrentBag<string>();
-        await using var server = await LoopbackServer.StartAsync(app => app.MapPost("/slow", async (HttpContext ctx) =>
+        await using var server = await LoopbackServer.StartAsync(app =>
         {
-            keys.Add(ctx.Request.Headers["Idempotency-Key"].ToString());
-            await Task.Delay(TimeSpan.FromSeconds(10), ctx.RequestAborted);
-            return Results.Ok();
-        }));
+            app.MapGet("/warm", () => Results.Ok());
+            app.MapPost("/slow", async (HttpContext ctx) =>
+            {
+                keys.Add(ctx.Request.Headers["Idempotency-Key"].ToString());
+                await Task.Delay(TimeSpan.FromSeconds(10), ctx.RequestAborted);
+                return Results.Ok();
+            });
+        });
         var options = TestClients.FastOptions(server.BaseAddress, maxRetries: 2);
-        options.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+        options.AttemptTimeout = TimeSpan.FromMilliseconds(750);
         using var client = new ConduitClient(options);
+        await client.GetAsync("warm", TestContext.Current.CancellationToken);
         var request = ApiRequest.Post("slow").WithBody(JsonBody.FromText("{}")).WithIdempotencyKey("order-42");
 
         await Assert.ThrowsAsync<ApiTimeoutException>(() => client.SendAsync(request, TestContext.Current.CancellationToken));
