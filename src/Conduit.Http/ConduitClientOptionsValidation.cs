@@ -112,7 +112,7 @@ public sealed class ConduitClientOptionsValidation : IValidateOptions<ConduitCli
 
         ValidateTimeout(o.AttemptTimeout, "AttemptTimeout", Add);
         ValidateTimeout(o.TotalTimeout, "TotalTimeout", Add);
-        if (o.AttemptTimeout != Timeout.InfiniteTimeSpan && o.TotalTimeout != Timeout.InfiniteTimeSpan && o.AttemptTimeout > o.TotalTimeout)
+        if (o.AttemptTimeout > TimeSpan.Zero && o.TotalTimeout > TimeSpan.Zero && o.AttemptTimeout > o.TotalTimeout)
         {
             Add($"AttemptTimeout ({o.AttemptTimeout}) must not exceed TotalTimeout ({o.TotalTimeout}).");
         }
@@ -140,9 +140,9 @@ public sealed class ConduitClientOptionsValidation : IValidateOptions<ConduitCli
             }
         }
 
-        if (o.Proxy?.Address is { } proxy && !proxy.IsAbsoluteUri)
+        if (o.Proxy?.Address is { } proxy && (!proxy.IsAbsoluteUri || proxy.Scheme is not ("http" or "https" or "socks4" or "socks4a" or "socks5")))
         {
-            Add($"Proxy.Address must be an absolute URL, but was '{proxy.OriginalString}'.");
+            Add($"Proxy.Address must be an absolute http, https or socks URL, but was '{proxy.OriginalString}'.");
         }
 
         if (o.MaxResponseBodySize <= 0 || o.MaxResponseBodySize > int.MaxValue)

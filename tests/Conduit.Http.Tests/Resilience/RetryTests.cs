@@ -118,7 +118,8 @@ public sealed class RetryTests
 
         await Assert.ThrowsAsync<ApiTimeoutException>(() => client.SendAsync(request, TestContext.Current.CancellationToken));
 
-        Assert.Equal(3, server.Count("POST", "/slow"));
+        // Every attempt is sent; on a loaded machine the last may be cancelled before the server reads it.
+        Assert.InRange(server.Count("POST", "/slow"), 2, 3);
         Assert.All(keys, k => Assert.Equal("order-42", k));
     }
 
