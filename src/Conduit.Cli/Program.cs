@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Conduit.Cli.Commands;
+using Conduit.Cli.Demo;
 
 var root = new RootCommand("conduit: the Conduit toolkit's command-line tool.")
 {
+    DemoCommand.Create(),
     SandboxCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
