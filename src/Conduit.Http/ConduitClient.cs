@@ -82,7 +82,7 @@ public class ConduitClient : IDisposable
     /// <summary>Sends a request through the pipeline.</summary>
     /// <exception cref="ApiException">The call failed: an error status (unless <see cref="ApiRequest.ThrowOnErrorStatus"/> is off), a timeout, a connection failure or a rate limit.</exception>
     public virtual Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
-        _pipeline.ExecuteAsync(request, async: true, cancellationToken).AsTask();
+        _pipeline.ExecuteAsync(request, async: true, cancellationToken);
 
     /// <summary>Sends a request through the pipeline, blocking the calling thread (no sync-over-async).</summary>
     /// <exception cref="ApiException">The call failed; see <see cref="SendAsync(ApiRequest, CancellationToken)"/>.</exception>

@@ -6,6 +6,7 @@ using Conduit.Http.Redaction;
 using Conduit.Http.Resilience;
 using Conduit.Http.Telemetry;
 using Microsoft.Extensions.Logging;
+using Polly;
 
 namespace Conduit.Http.Pipeline;
 
@@ -26,7 +27,11 @@ internal sealed class AttemptSender(
     private readonly TimeProvider _timeProvider = options.TimeProvider;
     private readonly int _maxBodySize = (int)options.MaxResponseBodySize;
 
-    public async ValueTask<ApiResponse> SendAsync(CallState state, bool async, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one attempt and returns its outcome (a response, or the exception it failed with) without throwing, so
+    /// the resilience pipeline handles failures without the cost of exceptions in flight.
+    /// </summary>
+    public async ValueTask<Outcome<ApiResponse>> SendAsync(CallState state, bool async, CancellationToken cancellationToken)
     {
         state.Attempts++;
         if (logger.IsEnabled(LogLevel.Debug))
@@ -34,47 +39,46 @@ internal sealed class AttemptSender(
             ConduitHttpLog.Sending(logger, options.Name, state.Request.Method.Method, state.RedactedUri(redactor), state.Attempts);
         }
 
-        var response = await SendOnceAsync(state, async, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // At most two sends: the first, and one replay after a 401 when the provider could refresh the credential.
+            while (true)
+            {
+                using var message = CreateMessage(state);
+                await ApplyCredentialsAsync(message, async, cancellationToken).ConfigureAwait(false);
+                var response = await TransmitAsync(message, state, async, cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode != HttpStatusCode.Unauthorized || state.CredentialsRefreshed)
+                {
+                    Observe(state, response);
+                    return Outcome.FromResult(response);
+                }
+
+                state.CredentialsRefreshed = true;
+                var refreshed = async
+                    ? await _authentication.RefreshAsync(message, cancellationToken).ConfigureAwait(false)
+                    : _authentication.Refresh(message, cancellationToken);
+                if (!refreshed)
+                {
+                    Observe(state, response);
+                    return Outcome.FromResult(response);
+                }
+
+                ConduitHttpLog.RefreshingCredentials(logger, options.Name);
+            }
+        }
+        catch (Exception ex)
+        {
+            return Outcome.FromException<ApiResponse>(ex);
+        }
+    }
+
+    private void Observe(CallState state, ApiResponse response)
+    {
         state.LastRetryAfter = RetryAfterParser.Parse(response, _timeProvider);
         if (gate.Observe(response, state.LastRetryAfter) is { } remaining)
         {
             instruments.LowQuota.Add(1, new KeyValuePair<string, object?>(ConduitHttpTelemetry.ClientTag, options.Name));
             ConduitHttpLog.LowQuota(logger, options.Name, remaining);
-        }
-
-        return response;
-    }
-
-    private async ValueTask<ApiResponse> SendOnceAsync(CallState state, bool async, CancellationToken cancellationToken)
-    {
-        var message = CreateMessage(state);
-        try
-        {
-            await ApplyCredentialsAsync(message, async, cancellationToken).ConfigureAwait(false);
-            var response = await TransmitAsync(message, state, async, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode != HttpStatusCode.Unauthorized || state.CredentialsRefreshed)
-            {
-                return response;
-            }
-
-            state.CredentialsRefreshed = true;
-            var refreshed = async
-                ? await _authentication.RefreshAsync(message, cancellationToken).ConfigureAwait(false)
-                : _authentication.Refresh(message, cancellationToken);
-            if (!refreshed)
-            {
-                return response;
-            }
-
-            ConduitHttpLog.RefreshingCredentials(logger, options.Name);
-            message.Dispose();
-            message = CreateMessage(state);
-            await ApplyCredentialsAsync(message, async, cancellationToken).ConfigureAwait(false);
-            return await TransmitAsync(message, state, async, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            message.Dispose();
         }
     }
 
@@ -128,7 +132,42 @@ internal sealed class AttemptSender(
         using var response = async
             ? await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
             : httpClient.Send(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        var body = await ReadBodyAsync(response, state, async, cancellationToken).ConfigureAwait(false);
+
+        // The body is read here rather than in a helper: one state machine fewer per call on the hot path.
+        var declared = response.Content.Headers.ContentLength;
+        if (declared > _maxBodySize)
+        {
+            throw TooLarge(state, declared.Value);
+        }
+
+        byte[] body;
+        using (var stream = async
+            ? await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)
+            : response.Content.ReadAsStream(cancellationToken))
+        {
+            if (declared is { } length)
+            {
+                body = length == 0 ? [] : new byte[length];
+                var read = 0;
+                while (read < body.Length)
+                {
+                    var n = async
+                        ? await stream.ReadAsync(body.AsMemory(read), cancellationToken).ConfigureAwait(false)
+                        : stream.Read(body.AsSpan(read));
+                    if (n == 0)
+                    {
+                        throw new HttpIOException(HttpRequestError.ResponseEnded, "The connection closed before the whole response body arrived.");
+                    }
+
+                    read += n;
+                }
+            }
+            else
+            {
+                body = await ReadUnknownLengthAsync(stream, state, async, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         if (logger.IsEnabled(LogLevel.Trace))
         {
             LogHeaders("response", response.Headers);
@@ -144,37 +183,9 @@ internal sealed class AttemptSender(
         };
     }
 
-    private async ValueTask<byte[]> ReadBodyAsync(HttpResponseMessage response, CallState state, bool async, CancellationToken cancellationToken)
+    /// <summary>Reads a body of unknown length (chunked) into a pooled buffer, failing past the size limit.</summary>
+    private async ValueTask<byte[]> ReadUnknownLengthAsync(Stream stream, CallState state, bool async, CancellationToken cancellationToken)
     {
-        var declared = response.Content.Headers.ContentLength;
-        if (declared > _maxBodySize)
-        {
-            throw TooLarge(state, declared.Value);
-        }
-
-        using var stream = async
-            ? await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)
-            : response.Content.ReadAsStream(cancellationToken);
-        if (declared is { } length)
-        {
-            var exact = length == 0 ? [] : new byte[length];
-            var read = 0;
-            while (read < exact.Length)
-            {
-                var n = async
-                    ? await stream.ReadAsync(exact.AsMemory(read), cancellationToken).ConfigureAwait(false)
-                    : stream.Read(exact.AsSpan(read));
-                if (n == 0)
-                {
-                    throw new HttpIOException(HttpRequestError.ResponseEnded, "The connection closed before the whole response body arrived.");
-                }
-
-                read += n;
-            }
-
-            return exact;
-        }
-
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {

@@ -59,7 +59,7 @@ internal sealed class HttpCallPipeline : IDisposable
 
     public TimedTokenBucketRateLimiter? RateLimiter => _rateLimiter;
 
-    public async ValueTask<ApiResponse> ExecuteAsync(ApiRequest request, bool async, CancellationToken cancellationToken)
+    public async Task<ApiResponse> ExecuteAsync(ApiRequest request, bool async, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var start = _timeProvider.GetTimestamp();
@@ -71,9 +71,24 @@ internal sealed class HttpCallPipeline : IDisposable
         Exception? failure = null;
         try
         {
-            response = async
-                ? await _resilience.ExecuteAsync(static (ctx, s) => s.Pipeline._sender.SendAsync(s, async: true, ctx.CancellationToken), context, state).ConfigureAwait(false)
-                : _resilience.Execute(static (ctx, s) => s.Pipeline._sender.SendAsync(s, async: false, ctx.CancellationToken).EnsureCompleted(), context, state);
+            if (async)
+            {
+                var outcome = await _resilience.ExecuteOutcomeAsync(static (ctx, s) => s.Pipeline._sender.SendAsync(s, async: true, ctx.CancellationToken), context, state).ConfigureAwait(false);
+                outcome.ThrowIfException();
+                response = outcome.Result!;
+            }
+            else
+            {
+                response = _resilience.Execute(
+                    static (ctx, s) =>
+                    {
+                        var outcome = s.Pipeline._sender.SendAsync(s, async: false, ctx.CancellationToken).EnsureCompleted();
+                        outcome.ThrowIfException();
+                        return outcome.Result!;
+                    },
+                    context,
+                    state);
+            }
             response.Elapsed = _timeProvider.GetElapsedTime(start);
             response.Attempts = state.Attempts;
             if (!response.IsSuccess && request.ThrowOnErrorStatus)

@@ -21,7 +21,25 @@ internal sealed class RateLimitWaitStrategy(
 {
     private readonly TimeProvider _timeProvider = options.TimeProvider;
 
-    protected override async ValueTask<Outcome<ApiResponse>> ExecuteCore<TState>(
+    protected override ValueTask<Outcome<ApiResponse>> ExecuteCore<TState>(
+        Func<ResilienceContext, TState, ValueTask<Outcome<ApiResponse>>> callback, ResilienceContext context, TState state)
+    {
+        // Fast path, no state machine: nothing to wait for and a token free now.
+        if (gate.CurrentWait <= TimeSpan.Zero && (rateLimiter is null || TryTakeToken()))
+        {
+            return callback(context, state);
+        }
+
+        return WaitThenExecuteAsync(callback, context, state);
+    }
+
+    private bool TryTakeToken()
+    {
+        using var lease = rateLimiter!.AttemptAcquire();
+        return lease.IsAcquired;
+    }
+
+    private async ValueTask<Outcome<ApiResponse>> WaitThenExecuteAsync<TState>(
         Func<ResilienceContext, TState, ValueTask<Outcome<ApiResponse>>> callback, ResilienceContext context, TState state)
     {
         var call = context.Properties.GetValue(ResiliencePipelineFactory.CallStateKey, null!);
@@ -68,17 +86,9 @@ internal sealed class RateLimitWaitStrategy(
 
     private async ValueTask WaitForTokenAsync(CallState call, bool async, CancellationToken cancellationToken)
     {
-        if (rateLimiter is null)
+        if (rateLimiter is null || TryTakeToken())
         {
             return;
-        }
-
-        using (var immediate = rateLimiter.AttemptAcquire())
-        {
-            if (immediate.IsAcquired)
-            {
-                return;
-            }
         }
 
         RecordWait(TimeSpan.Zero, "client");

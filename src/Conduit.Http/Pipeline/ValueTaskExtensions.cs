@@ -18,4 +18,11 @@ internal static class ValueTaskExtensions
         Debug.Assert(task.IsCompleted, "The synchronous path awaited asynchronous work.");
         task.GetAwaiter().GetResult();
     }
+
+    /// <summary>Returns the result of a task that ran with <c>async: false</c> and so has already completed.</summary>
+    public static T EnsureCompleted<T>(this Task<T> task)
+    {
+        Debug.Assert(task.IsCompleted, "The synchronous path awaited asynchronous work.");
+        return task.GetAwaiter().GetResult();
+    }
 }

@@ -85,7 +85,7 @@ public sealed partial class SecretRedactor
         }
 
         var query = uri.Query;
-        if (query.Length <= 1 && string.IsNullOrEmpty(uri.UserInfo) && _secrets.Length == 0)
+        if (query.Length <= 1 && string.IsNullOrEmpty(uri.UserInfo) && !ContainsSecret(uri.OriginalString))
         {
             return uri;
         }
@@ -97,6 +97,21 @@ public sealed partial class SecretRedactor
         }
 
         return new Uri(RedactText(builder.Uri.AbsoluteUri));
+    }
+
+    /// <summary>Whether any registered literal secret occurs in <paramref name="text"/>.</summary>
+    public bool ContainsSecret(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var secret in _secrets)
+        {
+            if (text.Contains(secret, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Masks the values of sensitive names in a query string (without its leading <c>?</c>).</summary>
