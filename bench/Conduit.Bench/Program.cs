@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using Conduit.Bench.Load;
+using Conduit.Bench.Load.Clients;
+using Conduit.Bench.Report;
+using Conduit.Bench.Target;
+
+// dotnet run -c Release --project bench/Conduit.Bench -- [--quick] [--clients raw,conduit,…] [--concurrency 1,16,64,256] [--duration 5] [--docs docs]
+// dotnet run -c Release --project bench/Conduit.Bench -- serve --port N   (the target; started by the harness itself)
+if (args.Length >= 3 && args[0] == "serve")
+{
+    await TargetServer.RunAsync(int.Parse(args[2], CultureInfo.InvariantCulture), CancellationToken.None);
+    return 0;
+}
+
+var quick = args.Contains("--quick");
+var settings = new RunSettings(
+    quick,
+    Warmup: TimeSpan.FromSeconds(quick ? 0.5 : 2),
+    Duration: TimeSpan.FromSeconds(double.Parse(Option("--duration") ?? (quick ? "1.5" : "5"), CultureInfo.InvariantCulture)),
+    Concurrency: (Option("--concurrency") ?? (quick ? "64" : "1,16,64,256")).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(),
+    OnlyClients: Option("--clients")?.Split(','));
+var docs = Path.GetFullPath(Option("--docs") ?? FindDocsFolder());
+
+var port = FreePort();
+using var target = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["serve", "--port", port.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+try
+{
+    await WaitForPortAsync(port);
+    var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+    var factories = new (string Key, Func<ILoadClient> Create)[]
+    {
+        ("raw", () => new RawHttpClientLoad(baseAddress)),
+        ("conduit", () => new ConduitLoad(baseAddress, synchronous: false)),
+        ("conduit-sync", () => new ConduitLoad(baseAddress, synchronous: true)),
+        ("resilience", () => new ResilienceHandlerLoad(baseAddress)),
+        ("refit", () => new RefitLoad(baseAddress)),
+        ("restsharp", () => new RestSharpLoad(baseAddress)),
+        ("flurl", () => new FlurlLoad(baseAddress)),
+    };
+    var results = new List<LoadResult>();
+    var skipped = new List<string>();
+    foreach (var concurrency in settings.Concurrency)
+    {
+        foreach (var (key, create) in factories.Where(f => settings.OnlyClients is null || settings.OnlyClients.Contains(f.Key) || f.Key == "raw"))
+        {
+            using var client = create();
+            var result = await LoadRunner.RunAsync(client, concurrency, settings.Warmup, settings.Duration);
+            results.Add(result);
+            Console.WriteLine($"c={concurrency,-4} {result.Client,-30} {result.RequestsPerSecond,10:N0} req/s  p50 {result.P50Ms,6:F2} ms  p99 {result.P99Ms,7:F2} ms  {result.AllocatedBytesPerRequest,7:N0} B/req  errors {result.Errors}");
+        }
+
+        foreach (var module in new[] { "requests", "httpx" })
+        {
+            if (settings.OnlyClients is not null && !settings.OnlyClients.Contains("python-" + module))
+            {
+                continue;
+            }
+
+            if (PythonPeer.Unavailable(module) is { } reason)
+            {
+                var text = $"Python {module}: {reason}.";
+                if (!skipped.Contains(text))
+                {
+                    skipped.Add(text);
+                }
+
+                continue;
+            }
+
+            // The Python peers stop at 64 callers: beyond that they only measure their own thread or task overhead.
+            if (concurrency > 64)
+            {
+                continue;
+            }
+
+            var result = await PythonPeer.RunAsync(module, baseAddress, concurrency, settings.Warmup, settings.Duration);
+            results.Add(result);
+            Console.WriteLine($"c={concurrency,-4} {result.Client,-30} {result.RequestsPerSecond,10:N0} req/s  p50 {result.P50Ms,6:F2} ms  p99 {result.P99Ms,7:F2} ms");
+        }
+    }
+
+    var plots = BenchmarkPlots.Draw(results, Path.Combine(docs, "benchmarks"));
+    var report = BenchmarkReport.Write(results, skipped, docs, settings, plots);
+    Console.WriteLine($"Wrote {report}");
+    return results.Any(r => r.Requests == 0) ? 1 : 0;
+}
+finally
+{
+    target.Kill(entireProcessTree: true);
+}
+
+string? Option(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
+static string FindDocsFolder()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Conduit.slnx")))
+        {
+            return Path.Combine(dir.FullName, "docs");
+        }
+    }
+
+    return Path.Combine(Environment.CurrentDirectory, "docs");
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static async Task WaitForPortAsync(int port)
+{
+    var deadline = Stopwatch.StartNew();
+    while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+    {
+        try
+        {
+            using var probe = new TcpClient();
+            await probe.ConnectAsync(System.Net.IPAddress.Loopback, port);
+            return;
+        }
+        catch (SocketException)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    throw new TimeoutException($"The target server did not start on port {port}.");
+}
