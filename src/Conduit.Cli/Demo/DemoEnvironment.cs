@@ -15,6 +15,9 @@ internal sealed class DemoEnvironment(IAnsiConsole console) : IAsyncDisposable
     private MistSandbox? _sandbox;
     private AuthServerHost? _authServer;
 
+    /// <summary>The demo's short access-token lifetime, so a transparent refresh can be shown.</summary>
+    public static TimeSpan AccessTokenLifetime { get; } = TimeSpan.FromSeconds(3);
+
     public IAnsiConsole Console { get; } = console;
 
     /// <summary>The Mist sandbox, started on first use with its deterministic demo data.</summary>
@@ -31,6 +34,7 @@ internal sealed class DemoEnvironment(IAnsiConsole console) : IAsyncDisposable
             {
                 SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
                 DevelopmentMode = true,
+                AccessTokenLifetime = AccessTokenLifetime,
             },
             cancellationToken).ConfigureAwait(false);
 
