@@ -264,6 +264,8 @@ public sealed partial class SecretRedactor
     [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Token|Basic))\s+[A-Za-z0-9\-._~+/=:]{4,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SchemeCredential();
 
-    [GeneratedRegex("""(?<prefix>["']?(?<name>[A-Za-z0-9_\-.]{1,64})["']?\s*[:=]\s*["']?)(?!\[REDACTED\])[^\s"'&,;}]+(?<suffix>["']?)""", RegexOptions.CultureInvariant)]
+    // Either a quoted JSON-style name ("password": "x") or a name=value pair (query strings, cookies, form bodies).
+    // A bare "name: value" in prose is left alone, so "password: must contain a digit" stays readable.
+    [GeneratedRegex("""(?<prefix>(?:(?<q>["'])(?<name>[A-Za-z0-9_\-.]{1,64})\k<q>\s*:\s*["']?)|(?:(?<![A-Za-z0-9_\-.])(?<name>[A-Za-z0-9_\-.]{1,64})=["']?))(?!\[REDACTED\])[^\s"'&,;}]+(?<suffix>["']?)""", RegexOptions.CultureInvariant)]
     private static partial Regex NameValuePair();
 }

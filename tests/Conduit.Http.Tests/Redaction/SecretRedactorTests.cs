@@ -66,6 +66,18 @@ public sealed class SecretRedactorTests
     }
 
     [Fact]
+    public void RedactText_ProseAboutASecretField_StaysReadable()
+    {
+        Assert.Equal("password: must contain a digit", _redactor.RedactText("password: must contain a digit"));
+    }
+
+    [Fact]
+    public void RedactText_CookieHeaderValue_MasksEachSensitivePair()
+    {
+        Assert.Equal("sessionid=[REDACTED]; csrftoken=[REDACTED]; theme=dark", _redactor.RedactText("sessionid=abc123; csrftoken=def456; theme=dark"));
+    }
+
+    [Fact]
     public void RedactJson_NotJson_FallsBackToTextRedaction()
     {
         var redacted = _redactor.RedactJson("password=abc&user=bob"u8);
