@@ -6,5 +6,6 @@ var root = new RootCommand("conduit: the Conduit toolkit's command-line tool.")
 {
     DemoCommand.Create(),
     SandboxCommand.Create(),
+    AuthServerCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
