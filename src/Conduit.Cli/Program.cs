@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Conduit.Cli.Commands;
+using Conduit.Cli.Commands.Auth;
 using Conduit.Cli.Demo;
 
 var root = new RootCommand("conduit: the Conduit toolkit's command-line tool.")
@@ -7,5 +8,6 @@ var root = new RootCommand("conduit: the Conduit toolkit's command-line tool.")
     DemoCommand.Create(),
     SandboxCommand.Create(),
     AuthServerCommand.Create(),
+    AuthCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
