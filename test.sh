@@ -11,6 +11,7 @@ results_dir="${TEST_RESULTS_DIR:-$PWD/artifacts/test-results}"
 # Debian packages the test suites use, with the command that shows each is present.
 required_packages=(
   "postgresql:pg_ctlcluster"   # the auth server's PostgreSQL store tests start a private server
+  "redis-server:redis-server"  # the distributed rate limiter and token cache tests start a private server
 )
 
 ensure_packages() {

@@ -1,0 +1,2 @@
+global using Conduit.Integrations.Tests.Infrastructure;
+global using Xunit;

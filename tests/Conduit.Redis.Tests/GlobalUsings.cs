@@ -1,0 +1,2 @@
+global using Conduit.Redis.Tests.Infrastructure;
+global using Xunit;
