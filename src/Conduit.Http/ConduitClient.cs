@@ -76,6 +76,9 @@ public class ConduitClient : IDisposable
     /// <summary>The redactor this client masks secrets with; register extra secrets with <see cref="SecretRedactor.AddSecret"/>.</summary>
     public virtual SecretRedactor Redactor => _pipeline.Redactor;
 
+    /// <summary>The client-side rate limiter (its own token bucket or the one given in the options), or <see langword="null"/>.</summary>
+    public virtual System.Threading.RateLimiting.RateLimiter? RateLimiter => _pipeline.RateLimiter;
+
     /// <summary>The last <c>X-RateLimit-Remaining</c> the server reported, or -1 when it never did.</summary>
     public virtual long ServerRateLimitRemaining => _pipeline.ServerGate.LastRemaining;
 

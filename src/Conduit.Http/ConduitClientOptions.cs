@@ -34,6 +34,12 @@ public sealed class ConduitClientOptions
     /// <summary>The client-side token bucket; <see langword="null"/> (default) sends without a client-side limit.</summary>
     public RateLimitOptions? RateLimit { get; set; }
 
+    /// <summary>
+    /// A rate limiter of your own (for example one shared through Redis, or shared by several clients), used instead of
+    /// <see cref="RateLimit"/> before each attempt. The client never disposes it. <see langword="null"/> by default.
+    /// </summary>
+    public System.Threading.RateLimiting.RateLimiter? RateLimiter { get; set; }
+
     /// <summary>How the client reacts to the server's rate-limit headers.</summary>
     public ServerRateLimitOptions ServerRateLimit { get; set; } = new();
 
@@ -85,6 +91,7 @@ public sealed class ConduitClientOptions
         Authentication = Authentication,
         Retry = Retry.Clone(),
         RateLimit = RateLimit?.Clone(),
+        RateLimiter = RateLimiter,
         ServerRateLimit = ServerRateLimit.Clone(),
         CircuitBreaker = CircuitBreaker?.Clone(),
         AttemptTimeout = AttemptTimeout,

@@ -105,6 +105,11 @@ public sealed class ConduitClientOptionsValidation : IValidateOptions<ConduitCli
             }
         }
 
+        if (o.RateLimit is not null && o.RateLimiter is not null)
+        {
+            Add("Set either RateLimit (a client-side token bucket) or RateLimiter (your own limiter), not both.");
+        }
+
         if (o.ServerRateLimit is null)
         {
             Add("ServerRateLimit is required.");

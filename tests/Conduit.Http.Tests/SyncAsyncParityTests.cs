@@ -33,7 +33,9 @@ public sealed class SyncAsyncParityTests
         var syncOutcome = await Outcome.CaptureAsync(() => Task.Run(() => client.Send(Request(scenario), ct), ct));
 
         Assert.Equal(asyncOutcome, syncOutcome);
-        Assert.NotEqual(default, asyncOutcome);
+        var expectedStatus = scenario == "missing" ? 404 : 200;
+        Assert.Equal(expectedStatus, asyncOutcome.Status);
+        Assert.Equal(scenario == "missing" ? nameof(NotFoundException) : null, asyncOutcome.ExceptionType);
     }
 
     [Fact]

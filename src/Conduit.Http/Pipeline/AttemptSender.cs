@@ -134,7 +134,9 @@ internal sealed class AttemptSender(
             : httpClient.Send(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
         // The body is read here rather than in a helper: one state machine fewer per call on the hot path.
-        var declared = response.Content.Headers.ContentLength;
+        // A HEAD response, a 204 and a 304 have no body whatever their Content-Length says (RFC 9110 §6.4.1).
+        var bodiless = state.Request.Method == HttpMethod.Head || response.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.NotModified;
+        var declared = bodiless ? 0 : response.Content.Headers.ContentLength;
         if (declared > _maxBodySize)
         {
             throw TooLarge(state, declared.Value);

@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using System.Diagnostics;
 using System.Net.Http;
 using Conduit.Http.RateLimiting;
@@ -22,7 +23,8 @@ internal sealed class HttpCallPipeline : IDisposable
     private readonly ResiliencePipeline<ApiResponse> _resilience;
     private readonly AttemptSender _sender;
     private readonly RequestUriBuilder _uriBuilder;
-    private readonly TimedTokenBucketRateLimiter? _rateLimiter;
+    private readonly RateLimiter? _rateLimiter;
+    private readonly bool _ownsRateLimiter;
     private readonly ConduitHttpInstruments _instruments;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
@@ -41,7 +43,8 @@ internal sealed class HttpCallPipeline : IDisposable
 
         Redactor.AddSecret(options.Proxy.Password);
         _uriBuilder = new RequestUriBuilder(options.BaseAddress);
-        _rateLimiter = options.RateLimit is { } rate ? new TimedTokenBucketRateLimiter(rate, options.TimeProvider) : null;
+        _ownsRateLimiter = options.RateLimiter is null && options.RateLimit is not null;
+        _rateLimiter = options.RateLimiter ?? (options.RateLimit is { } rate ? new TimedTokenBucketRateLimiter(rate, options.TimeProvider) : null);
         ServerGate = new ServerRateLimitGate(options.ServerRateLimit, options.TimeProvider);
         _sender = new AttemptSender(options, httpClient, ServerGate, Redactor, instruments, logger);
         var classifier = new RetryClassifier(options.Retry, options.TimeProvider, options.TotalTimeout);
@@ -57,7 +60,7 @@ internal sealed class HttpCallPipeline : IDisposable
 
     public ServerRateLimitGate ServerGate { get; }
 
-    public TimedTokenBucketRateLimiter? RateLimiter => _rateLimiter;
+    public RateLimiter? RateLimiter => _rateLimiter;
 
     public async Task<ApiResponse> ExecuteAsync(ApiRequest request, bool async, CancellationToken cancellationToken)
     {
@@ -205,5 +208,11 @@ internal sealed class HttpCallPipeline : IDisposable
         }
     }
 
-    public void Dispose() => _rateLimiter?.Dispose();
+    public void Dispose()
+    {
+        if (_ownsRateLimiter)
+        {
+            _rateLimiter?.Dispose();
+        }
+    }
 }

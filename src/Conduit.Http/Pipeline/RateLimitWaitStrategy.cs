@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Conduit.Http.RateLimiting;
 using Conduit.Http.Redaction;
 using Conduit.Http.Telemetry;
@@ -13,7 +14,7 @@ namespace Conduit.Http.Pipeline;
 /// </summary>
 internal sealed class RateLimitWaitStrategy(
     ConduitClientOptions options,
-    TimedTokenBucketRateLimiter? rateLimiter,
+    RateLimiter? rateLimiter,
     ServerRateLimitGate gate,
     SecretRedactor redactor,
     ConduitHttpInstruments instruments,
@@ -94,13 +95,39 @@ internal sealed class RateLimitWaitStrategy(
         RecordWait(TimeSpan.Zero, "client");
         using var lease = async
             ? await rateLimiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false)
-            : rateLimiter.Acquire(1, cancellationToken);
+            : rateLimiter is TimedTokenBucketRateLimiter bucket ? bucket.Acquire(1, cancellationToken) : AcquireBlocking(call, cancellationToken);
         if (!lease.IsAcquired)
         {
             throw new RateLimitedException(
                 $"{call.Request.Method.Method} {call.RedactedUri(redactor)} was rejected by the client-side rate limiter: its queue is full.",
                 call.Request.Method.Method, call.RedactedUri(redactor), response: null,
-                lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter) ? retryAfter : options.RateLimit?.Window);
+                lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfterValue) ? retryAfterValue : options.RateLimit?.Window);
+        }
+    }
+
+    /// <summary>
+    /// Blocks for a limiter that has no synchronous wait of its own: tries, then sleeps for the lease's
+    /// <c>RetryAfter</c> (or 50 ms), until a permit comes or the call's remaining time would run out.
+    /// </summary>
+    private RateLimitLease AcquireBlocking(CallState call, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var lease = rateLimiter!.AttemptAcquire();
+            if (lease.IsAcquired)
+            {
+                return lease;
+            }
+
+            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && retryAfter > TimeSpan.Zero ? retryAfter : TimeSpan.FromMilliseconds(50);
+            var left = options.TotalTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : options.TotalTimeout - _timeProvider.GetElapsedTime(call.StartTimestamp);
+            if (wait >= left)
+            {
+                return lease;
+            }
+
+            lease.Dispose();
+            TimeProviderWait.Wait(_timeProvider, wait, cancellationToken);
         }
     }
 
