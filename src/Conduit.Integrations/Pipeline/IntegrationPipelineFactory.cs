@@ -23,14 +23,16 @@ internal sealed class IntegrationPipelineFactory(IntegrationManagerOptions manag
         {
             var clientOptions = CreateClientOptions(options);
             clientOptions.Authentication = CreateAuthentication(options.Authentication, clientOptions, owned);
+            // A shared limiter (e.g. Redis) replaces the local bucket and runs where the core waits for permits:
+            // before the attempt timeout, counted on the rate-limit-wait metric. The pipeline owns and disposes it.
             RateLimiter? limiter = options.RateLimiterFactory?.Invoke(options.Clone());
-            HttpMessageHandler handler = HttpHandlerFactory.Create(clientOptions);
             if (limiter is not null)
             {
-                handler = new RateLimiterHandler(limiter) { InnerHandler = handler };
+                clientOptions.RateLimit = null;
+                clientOptions.RateLimiter = limiter;
             }
 
-            var client = new ConduitClient(new HttpClient(handler, disposeHandler: true), clientOptions, loggerFactory, meterFactory, disposeHttpClient: true);
+            var client = new ConduitClient(clientOptions, loggerFactory, meterFactory);
             return new IntegrationPipeline(options, client, clientOptions.Authentication, limiter, () => CreateProbe(options, clientOptions), owned);
         }
         catch

@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using Conduit.Http;
 using Conduit.Http.Resilience;
-using Conduit.Http.Transport;
 using Conduit.Redis.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -66,8 +65,8 @@ public sealed class RedisTokenBucketRateLimiterTests
         var limiters = connections.Select(c => new RedisTokenBucketRateLimiter(c, Budget("bucket:clients", time))).ToArray();
         var clients = limiters.Select((l, i) =>
         {
-            var options = new ConduitClientOptions { Name = "worker-" + i, BaseAddress = server.BaseAddress, Retry = new RetryOptions { MaxRetries = 0 } };
-            return new ConduitClient(new HttpClient(new RateLimitedHttpHandler(l) { InnerHandler = HttpHandlerFactory.Create(options) }), options, disposeHttpClient: true);
+            var options = new ConduitClientOptions { Name = "worker-" + i, BaseAddress = server.BaseAddress, Retry = new RetryOptions { MaxRetries = 0 }, RateLimiter = l };
+            return new ConduitClient(options);
         }).ToArray();
         try
         {
