@@ -11,7 +11,7 @@ internal sealed record GeneratorCommandLine(string Spec, string? SandboxOutput, 
         Usage: Conduit.Mist.Codegen --spec <document.json> [--output-sandbox <folder>] [--output <folder>]
           --spec            the Mist OpenAPI document (JSON)
           --output-sandbox  writes the sandbox route-and-schema table (src/Conduit.Sandbox/Generated)
-          --output          writes the Mist SDK sources (src/Conduit.Mist/Generated); not written yet
+          --output          writes the Mist SDK sources (src/Conduit.Mist.Api/Generated)
         """;
 
     /// <summary>Parses <paramref name="args"/>; returns null and an error when they are not usable.</summary>

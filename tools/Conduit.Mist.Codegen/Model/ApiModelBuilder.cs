@@ -13,11 +13,15 @@ internal static class ApiModelBuilder
 {
     private static readonly string[] MethodOrder = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"];
 
-    /// <summary>Builds the model of <paramref name="document"/>.</summary>
-    public static ApiModel Build(OpenApiDocument document)
+    /// <summary>Builds the core model of <paramref name="document"/> (what the sandbox table is written from).</summary>
+    public static ApiModel Build(OpenApiDocument document) => Build(document, ApiModelOptions.Core);
+
+    /// <summary>Builds the model of <paramref name="document"/> with the extras <paramref name="options"/> asks for.</summary>
+    public static ApiModel Build(OpenApiDocument document, ApiModelOptions options)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var schemas = new SchemaTableBuilder(document.Components?.Schemas);
+        ArgumentNullException.ThrowIfNull(options);
+        var schemas = new SchemaTableBuilder(document.Components?.Schemas, options.IncludeDocumentation);
         var operations = new List<ApiOperation>();
         foreach (var (path, item) in document.Paths.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -28,7 +32,7 @@ internal static class ApiModelBuilder
 
             foreach (var (method, operation) in item.Operations.OrderBy(o => MethodRank(o.Key.Method)))
             {
-                operations.Add(BuildOperation(path, method.Method.ToUpperInvariant(), item, operation, schemas));
+                operations.Add(BuildOperation(path, method.Method.ToUpperInvariant(), item, operation, schemas, options));
             }
         }
 
@@ -47,7 +51,7 @@ internal static class ApiModelBuilder
         return index < 0 ? MethodOrder.Length : index;
     }
 
-    private static ApiOperation BuildOperation(string path, string method, IOpenApiPathItem item, OpenApiOperation operation, SchemaTableBuilder schemas)
+    private static ApiOperation BuildOperation(string path, string method, IOpenApiPathItem item, OpenApiOperation operation, SchemaTableBuilder schemas, ApiModelOptions options)
     {
         var operationId = string.IsNullOrEmpty(operation.OperationId)
             ? throw new InvalidDataException($"{method} {path} has no operationId.")
@@ -58,16 +62,29 @@ internal static class ApiModelBuilder
                 LocationName(p.In),
                 p.Required || p.In == ParameterLocation.Path,
                 schemas.Intern(p.Schema),
-                p.Explode))
+                p.Explode)
+            {
+                Description = p.Description,
+                Deprecated = p.Deprecated,
+            })
             .ToList();
         var body = operation.RequestBody is { Content: { } content } requestBody
             ? new ApiRequestBody(requestBody.Required, [.. content.Keys], schemas.Intern(JsonSchema(content)))
+            {
+                FormSchema = options.IncludeFormSchemas ? schemas.Intern(FormSchema(content)) : -1,
+                Description = requestBody.Description,
+            }
             : null;
         var responses = (operation.Responses ?? new OpenApiResponses())
             .Select(pair => BuildResponse(pair.Key, pair.Value, schemas))
             .ToList();
         var anonymous = operation.Security is { Count: 0 };
-        return new ApiOperation(operationId, method, path, operation.Tags?.FirstOrDefault()?.Name, parameters, body, responses, anonymous);
+        return new ApiOperation(operationId, method, path, operation.Tags?.FirstOrDefault()?.Name, parameters, body, responses, anonymous)
+        {
+            Summary = operation.Summary,
+            Description = operation.Description,
+            Deprecated = operation.Deprecated,
+        };
     }
 
     private static ApiResponse BuildResponse(string status, IOpenApiResponse response, SchemaTableBuilder schemas)
@@ -95,6 +112,9 @@ internal static class ApiModelBuilder
 
     private static IOpenApiSchema? JsonSchema(IDictionary<string, IOpenApiMediaType> content)
         => JsonMedia(content)?.Schema;
+
+    private static IOpenApiSchema? FormSchema(IDictionary<string, IOpenApiMediaType> content)
+        => content.Where(c => c.Key.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)).Select(c => c.Value.Schema).FirstOrDefault();
 
     /// <summary>Whether a media type carries JSON (<c>application/json</c>, <c>application/*+json</c>).</summary>
     public static bool IsJson(string mediaType)

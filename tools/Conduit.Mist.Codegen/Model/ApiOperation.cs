@@ -17,4 +17,14 @@ internal sealed record ApiOperation(
     IReadOnlyList<ApiParameter> Parameters,
     ApiRequestBody? RequestBody,
     IReadOnlyList<ApiResponse> Responses,
-    bool Anonymous);
+    bool Anonymous)
+{
+    /// <summary>The operation's summary, when the document gives one.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>The operation's description, when the document gives one.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Whether the document marks the operation deprecated.</summary>
+    public bool Deprecated { get; init; }
+}

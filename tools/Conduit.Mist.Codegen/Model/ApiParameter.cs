@@ -6,4 +6,11 @@ namespace Conduit.Mist.Codegen.Model;
 /// <param name="Required">Whether the parameter must be present.</param>
 /// <param name="Schema">The parameter's schema index in the schema table, or -1 when it has none.</param>
 /// <param name="Explode">Whether arrays are sent as repeated keys (<c>true</c>) or comma-separated (<c>false</c>).</param>
-internal sealed record ApiParameter(string Name, string Location, bool Required, int Schema, bool Explode);
+internal sealed record ApiParameter(string Name, string Location, bool Required, int Schema, bool Explode)
+{
+    /// <summary>The parameter's description, when the document gives one.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Whether the document marks the parameter deprecated.</summary>
+    public bool Deprecated { get; init; }
+}

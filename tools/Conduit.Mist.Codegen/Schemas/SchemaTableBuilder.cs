@@ -18,10 +18,17 @@ internal sealed class SchemaTableBuilder
     private readonly Dictionary<string, int> inlineIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> componentIndex = new(StringComparer.Ordinal);
     private readonly int componentCount;
+    private readonly bool documentation;
 
     /// <summary>Creates a builder and interns every component schema first, in ordinal name order.</summary>
-    public SchemaTableBuilder(IDictionary<string, IOpenApiSchema>? components)
+    /// <param name="components">The document's component schemas.</param>
+    /// <param name="documentation">
+    /// Whether nodes also keep <c>description</c>, <c>title</c> and <c>deprecated</c> (the SDK writer's
+    /// XML docs); off for the sandbox table, which drops them.
+    /// </param>
+    public SchemaTableBuilder(IDictionary<string, IOpenApiSchema>? components, bool documentation = false)
     {
+        this.documentation = documentation;
         var named = (components ?? new Dictionary<string, IOpenApiSchema>())
             .OrderBy(pair => pair.Key, StringComparer.Ordinal)
             .ToList();
@@ -157,6 +164,16 @@ internal sealed class SchemaTableBuilder
         if (schema.ReadOnly)
         {
             node["readOnly"] = true;
+        }
+
+        if (documentation)
+        {
+            AddString(node, "title", schema.Title);
+            AddString(node, "description", schema.Description);
+            if (schema.Deprecated)
+            {
+                node["deprecated"] = true;
+            }
         }
 
         return node;
