@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Conduit.Cli.Commands;
 using Conduit.Cli.Commands.Auth;
+using Conduit.Cli.Commands.Integrations;
 using Conduit.Cli.Demo;
 
 var root = new RootCommand("conduit: the Conduit toolkit's command-line tool.")
@@ -9,5 +10,6 @@ var root = new RootCommand("conduit: the Conduit toolkit's command-line tool.")
     SandboxCommand.Create(),
     AuthServerCommand.Create(),
     AuthCommand.Create(),
+    IntegrationsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
