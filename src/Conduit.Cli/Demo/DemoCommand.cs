@@ -17,6 +17,7 @@ internal static class DemoCommand
         new ServerRateLimitStep(),
         new ClientRateLimitStep(),
         new AuthServiceStep(),
+        new IntegrationsStep(),
     ];
 
     /// <summary>Builds the command.</summary>

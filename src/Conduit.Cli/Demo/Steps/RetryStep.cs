@@ -11,19 +11,20 @@ internal sealed class RetryStep : IDemoStep
 
     public string Name => "retry";
 
-    public string Title => "Retries survive injected server errors (50 % of site reads answer 503)";
+    public string Title => "Retries survive injected server errors (half the site reads answer 503)";
 
     public async Task RunAsync(DemoEnvironment environment, CancellationToken cancellationToken)
     {
         var sandbox = await environment.GetSandboxAsync(cancellationToken).ConfigureAwait(false);
-        var fault = new MistSandboxFault { Kind = MistSandboxFaultKind.Error, StatusCodes = [503], Probability = 0.5, PathPattern = "/api/v1/sites/*", Method = "GET" };
+        // Half the reads fail until 12 have failed; with 12 retries per call no call can run out of retries.
+        var fault = new MistSandboxFault { Kind = MistSandboxFaultKind.Error, StatusCodes = [503], Probability = 0.5, Count = 12, PathPattern = "/api/v1/sites/*", Method = "GET" };
         var injectedBefore = sandbox.Faults.InjectedCount;
         sandbox.Faults.Add(fault);
         try
         {
             using var client = await environment.CreateMistClientAsync(o =>
             {
-                o.Retry.MaxRetries = 8;
+                o.Retry.MaxRetries = 12;
                 o.Retry.InitialDelay = TimeSpan.FromMilliseconds(10);
                 o.Retry.MaxDelay = TimeSpan.FromMilliseconds(200);
             }, cancellationToken).ConfigureAwait(false);
