@@ -6,6 +6,7 @@ using Conduit.Sandbox.Handlers;
 using Conduit.Sandbox.Hosting;
 using Conduit.Sandbox.Seeding;
 using Conduit.Sandbox.State;
+using Conduit.Sandbox.Streaming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -38,8 +39,9 @@ public sealed class MistSandbox : IAsyncDisposable
     private readonly bool deletePem;
     private int disposed;
 
-    private MistSandbox(WebApplication app, X509Certificate2? certificate, QuotaTracker quota, MistSandboxSeedData seed, MistSandboxCounters counters, MistSandboxFaults faults, string? pemPath, bool deletePem)
+    private MistSandbox(WebApplication app, X509Certificate2? certificate, QuotaTracker quota, MistSandboxSeedData seed, MistSandboxCounters counters, MistSandboxFaults faults, MistSandboxStreams streams, string? pemPath, bool deletePem)
     {
+        Streams = streams;
         this.app = app;
         this.certificate = certificate;
         this.quota = quota;
@@ -73,6 +75,12 @@ public sealed class MistSandbox : IAsyncDisposable
 
     /// <summary>The fault rules in force; change them at any time.</summary>
     public MistSandboxFaults Faults { get; }
+
+    /// <summary>The WebSocket stream endpoint (<c>/api-ws/v1/stream</c>): its counts, live channels, and event publishing.</summary>
+    public MistSandboxStreams Streams { get; }
+
+    /// <summary>The WebSocket stream URL, e.g. <c>ws://127.0.0.1:5123/api-ws/v1/stream</c>.</summary>
+    public string StreamUrl => "ws" + BaseUrl["http".Length..] + MistSandboxStreams.StreamPath;
 
     /// <summary>How many operations the sandbox routes (all of the document's).</summary>
     public static int OperationCount => SandboxCatalog.Default.Table.Operations.Length;
@@ -124,10 +132,14 @@ public sealed class MistSandbox : IAsyncDisposable
 
         var app = builder.Build();
         var logger = options.LoggerFactory?.CreateLogger("Conduit.Sandbox") ?? NullLogger.Instance;
-        var pipeline = new SandboxPipeline(catalog.Routes, handlers, new Authenticator(state, sessions, tokens), quota, new ScopeGuard(state), counters, faults, ResponseCatalog.Shared, options, logger);
+        var streams = new MistSandboxStreams(StreamServices.From(state, faults, options, logger));
+        var pipeline = new SandboxPipeline(catalog.Routes, handlers, new Authenticator(state, sessions, tokens), quota, new ScopeGuard(state), counters, faults, streams, ResponseCatalog.Shared, options, logger);
+
+        // Only the stream path pays for the WebSocket middleware; REST requests skip it.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api-ws", StringComparison.Ordinal), ws => ws.UseWebSockets());
         app.Run(pipeline.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new MistSandbox(app, certificate, quota, seed, counters, faults, pemPath, deletePem);
+        return new MistSandbox(app, certificate, quota, seed, counters, faults, streams, pemPath, deletePem);
     }
 
     /// <summary>Gives every token and user its full hourly budget again.</summary>
@@ -143,6 +155,7 @@ public sealed class MistSandbox : IAsyncDisposable
         {
             ["http"] = BaseUrl,
             ["https"] = HttpsBaseUrl,
+            ["stream"] = StreamUrl,
             ["certificatePemPath"] = CertificatePemPath,
             ["documentVersion"] = DocumentVersion,
             ["operations"] = OperationCount,
@@ -170,6 +183,7 @@ public sealed class MistSandbox : IAsyncDisposable
             return;
         }
 
+        await Streams.StopAsync().ConfigureAwait(false);
         await app.StopAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
         certificate?.Dispose();

@@ -15,7 +15,8 @@ public sealed record MistSandboxFault
 
     /// <summary>
     /// The request paths it applies to: an exact path, or a glob in which <c>*</c> matches within one
-    /// segment and <c>**</c> matches anything (the default, every path).
+    /// segment and <c>**</c> matches anything (the default, every path). Stream faults match the
+    /// handshake path of the connection, <c>/api-ws/v1/stream</c>.
     /// </summary>
     public string PathPattern { get; init; } = "**";
 
@@ -28,7 +29,7 @@ public sealed record MistSandboxFault
     /// <summary>The statuses an <see cref="MistSandboxFaultKind.Error"/> picks from (uniformly); 500 by default.</summary>
     public IReadOnlyList<int> StatusCodes { get; init; } = [500];
 
-    /// <summary>The added latency, the pause between slow-body chunks, or a burst's <c>Retry-After</c>.</summary>
+    /// <summary>The added latency, the pause between slow-body chunks, a burst's <c>Retry-After</c>, or a stream stall's length.</summary>
     public TimeSpan Delay { get; init; }
 
     /// <summary>The chunk size in bytes for <see cref="MistSandboxFaultKind.SlowBody"/>; 16 by default.</summary>

@@ -23,4 +23,19 @@ public enum MistSandboxFaultKind
 
     /// <summary>Send a complete response whose JSON body is cut short, so it does not parse.</summary>
     MalformedJson,
+
+    /// <summary>
+    /// WebSocket stream: instead of sending the frame the rule hits, abort the connection (no close
+    /// handshake), as a network drop would. Rules are checked for every frame the server sends.
+    /// </summary>
+    StreamDrop,
+
+    /// <summary>
+    /// WebSocket stream: hold the frame the rule hits, and every frame after it, for
+    /// <see cref="MistSandboxFault.Delay"/>; frames made meanwhile wait in the bounded send queue.
+    /// </summary>
+    StreamStall,
+
+    /// <summary>WebSocket stream: send the frame the rule hits cut in half, so it is not valid JSON (its event is lost).</summary>
+    StreamMalformed,
 }

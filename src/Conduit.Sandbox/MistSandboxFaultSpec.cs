@@ -15,7 +15,12 @@ namespace Conduit.Sandbox;
 /// <item><c>slow[:50ms]</c> — send the body in chunks (key <c>chunk</c>, default 16 bytes) with a pause between them.</item>
 /// <item><c>truncate</c> — announce the full length, send half the body, drop the connection.</item>
 /// <item><c>malformed</c> — send a complete response whose JSON is cut short.</item>
+/// <item><c>ws-drop</c> — WebSocket stream: abort the connection instead of sending a frame.</item>
+/// <item><c>ws-stall[:5s]</c> — WebSocket stream: hold a frame and all after it for the duration (default 5s).</item>
+/// <item><c>ws-malformed</c> — WebSocket stream: send a frame cut in half (not JSON).</item>
 /// </list>
+/// Stream rules are checked for every frame the server sends on a connection whose handshake path
+/// matches (<c>/api-ws/v1/stream</c>); <c>rate</c> and <c>count</c> then count frames, not requests.
 /// Keys for every rule: <c>rate</c> (probability 0–1 or a percentage, default 1), <c>count</c> (hit at
 /// most N requests), <c>method</c> (GET, POST…), <c>path</c> (exact path or glob: <c>*</c> within a
 /// segment, <c>**</c> anything; default every path). Durations take <c>ms</c>, <c>s</c> or <c>m</c>
@@ -27,9 +32,10 @@ public static class MistSandboxFaultSpec
     /// <summary>A one-paragraph description of the syntax for help texts.</summary>
     public const string Syntax =
         "Rules separated by ';', each KIND[:VALUE][,KEY=VALUE...]. Kinds: error[:500/503], latency:200ms, " +
-        "burst[:N] (429 + Retry-After, key retry-after=1s), reset, slow[:50ms] (key chunk=16), truncate, malformed. " +
+        "burst[:N] (429 + Retry-After, key retry-after=1s), reset, slow[:50ms] (key chunk=16), truncate, malformed; " +
+        "WebSocket stream (per frame sent): ws-drop (abort the connection), ws-stall[:5s] (hold frames), ws-malformed (half a frame). " +
         "Keys for all: rate=0.2|20%, count=N, method=GET, path=/api/v1/sites/** ('*' one segment, '**' anything). " +
-        "Example: \"error:503,rate=0.2,path=/api/v1/sites/**; latency:100ms; burst:3,retry-after=2s\".";
+        "Example: \"error:503,rate=0.2,path=/api/v1/sites/**; latency:100ms; burst:3,retry-after=2s; ws-drop,count=1\".";
 
     /// <summary>Parses <paramref name="spec"/>; throws <see cref="FormatException"/> naming every bad part.</summary>
     public static IReadOnlyList<MistSandboxFault> Parse(string? spec)
@@ -79,6 +85,9 @@ public static class MistSandboxFaultSpec
             "slow" => new MistSandboxFault { Kind = MistSandboxFaultKind.SlowBody, Delay = value is null ? TimeSpan.FromMilliseconds(50) : ParseDuration(value) },
             "truncate" => new MistSandboxFault { Kind = MistSandboxFaultKind.TruncatedBody },
             "malformed" => new MistSandboxFault { Kind = MistSandboxFaultKind.MalformedJson },
+            "ws-drop" => new MistSandboxFault { Kind = MistSandboxFaultKind.StreamDrop },
+            "ws-stall" => new MistSandboxFault { Kind = MistSandboxFaultKind.StreamStall, Delay = value is null ? TimeSpan.FromSeconds(5) : ParseDuration(value) },
+            "ws-malformed" => new MistSandboxFault { Kind = MistSandboxFaultKind.StreamMalformed },
             _ => throw new FormatException($"unknown fault kind '{head[0]}'."),
         };
 

@@ -96,6 +96,11 @@ public sealed class MistSandboxFaults
         foreach (var rule in rules)
         {
             var kind = rule.Rule.Kind;
+            if (IsStream(kind))
+            {
+                continue;
+            }
+
             var isBody = kind is MistSandboxFaultKind.SlowBody or MistSandboxFaultKind.TruncatedBody or MistSandboxFaultKind.MalformedJson;
             var isOutcome = kind is MistSandboxFaultKind.Error or MistSandboxFaultKind.RateLimitBurst or MistSandboxFaultKind.ConnectionReset;
             if ((isBody && body is not null) || (isOutcome && outcome is not null) || !rule.Matches(method, path) || !Roll(rule.Rule.Probability) || !rule.TryTake())
@@ -126,6 +131,28 @@ public sealed class MistSandboxFaults
 
         return new FaultDecision(latency, outcome, body, status);
     }
+
+    /// <summary>
+    /// The stream fault (drop, stall, malformed) that hits the next frame sent on a connection whose
+    /// handshake was <c>GET <paramref name="path"/></c>, or null. The first matching rule wins.
+    /// </summary>
+    internal MistSandboxFault? DecideFrame(string path)
+    {
+        var rules = Volatile.Read(ref active);
+        foreach (var rule in rules)
+        {
+            if (IsStream(rule.Rule.Kind) && rule.Matches("GET", path) && Roll(rule.Rule.Probability) && rule.TryTake())
+            {
+                Interlocked.Increment(ref injected);
+                return rule.Rule;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsStream(MistSandboxFaultKind kind)
+        => kind is MistSandboxFaultKind.StreamDrop or MistSandboxFaultKind.StreamStall or MistSandboxFaultKind.StreamMalformed;
 
     private bool Roll(double probability)
     {

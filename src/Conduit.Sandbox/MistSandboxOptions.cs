@@ -50,6 +50,24 @@ public sealed class MistSandboxOptions
     /// <summary>The largest request body accepted, in bytes; larger ones get 413. 4 MiB by default.</summary>
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// How often every subscribed channel with periodic events (device, client, MxEdge and location
+    /// stats, insights) gets one data frame on the WebSocket stream; 1 s by default.
+    /// <see cref="TimeSpan.Zero"/> turns periodic events off (events after REST writes and
+    /// <see cref="MistSandboxStreams.Publish"/> still flow). Driven by <see cref="TimeProvider"/>.
+    /// </summary>
+    public TimeSpan StreamInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many channels one WebSocket connection may subscribe to; 2000 like Mist.</summary>
+    public int StreamMaxSubscriptions { get; set; } = 2000;
+
+    /// <summary>
+    /// How many frames wait at most in one WebSocket connection's send queue; when a slow client lets
+    /// it fill, the oldest frame is dropped (and counted in <see cref="MistSandboxStreams.FramesDropped"/>).
+    /// 4096 by default.
+    /// </summary>
+    public int StreamSendQueueCapacity { get; set; } = 4096;
+
     /// <summary>The clock of quotas, sessions, timestamps and fault delays; the system clock by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -100,6 +118,21 @@ public sealed class MistSandboxOptions
         if (MaxRequestBodyBytes < 1024)
         {
             errors.Add($"{nameof(MaxRequestBodyBytes)} must be at least 1024 (was {MaxRequestBodyBytes}).");
+        }
+
+        if (StreamInterval != TimeSpan.Zero && (StreamInterval < TimeSpan.FromMilliseconds(1) || StreamInterval > TimeSpan.FromHours(1)))
+        {
+            errors.Add($"{nameof(StreamInterval)} must be zero (off) or between 1 ms and 1 hour (was {StreamInterval}).");
+        }
+
+        if (StreamMaxSubscriptions is < 1 or > 100_000)
+        {
+            errors.Add($"{nameof(StreamMaxSubscriptions)} must be between 1 and 100000 (was {StreamMaxSubscriptions}).");
+        }
+
+        if (StreamSendQueueCapacity is < 1 or > 1_000_000)
+        {
+            errors.Add($"{nameof(StreamSendQueueCapacity)} must be between 1 and 1000000 (was {StreamSendQueueCapacity}).");
         }
 
         if (TimeProvider is null)

@@ -70,11 +70,11 @@ internal sealed class ScopeGuard(MistState state)
         return null;
     }
 
-    private static Privilege? OrgPrivilege(Privilege[] privileges, Entity org)
+    internal static Privilege? OrgPrivilege(Privilege[] privileges, Entity org)
         => privileges.FirstOrDefault(p => p.Scope == "org" && Same(p.OrgId, org.Id))
             ?? privileges.FirstOrDefault(p => p.Scope == "msp" && Same(p.MspId, org.Text("msp_id")));
 
-    private static bool Same(string? left, string? right) => left is not null && string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
+    internal static bool Same(string? left, string? right) => left is not null && string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
 
     private static SandboxResponse Forbidden() => SandboxResponse.Error(403, "You do not have permission to perform this action.");
 

@@ -15,7 +15,9 @@ namespace Conduit.Sandbox.Hosting;
 /// The one terminal middleware of the sandbox. Fixed order: count → faults (latency, then an
 /// injected answer) → route (404/405) → authenticate (401) → quota (429) → CSRF (403) → validate
 /// parameters and body (400/413) → privileges (403/404) → stateful handler or the operation's
-/// cached schema-valid answer → write (with body faults).
+/// cached schema-valid answer → stream events of a successful write → write (with body faults).
+/// The WebSocket stream (<c>/api-ws/v1/stream</c>) shares the first steps: count → faults →
+/// authenticate (401) → upgrade check (400) → quota (429, one call per handshake) → upgrade.
 /// </summary>
 internal sealed partial class SandboxPipeline(
     RouteTrie routes,
@@ -25,6 +27,7 @@ internal sealed partial class SandboxPipeline(
     ScopeGuard scopes,
     MistSandboxCounters counters,
     MistSandboxFaults faults,
+    MistSandboxStreams streams,
     ResponseCatalog catalog,
     MistSandboxOptions options,
     ILogger logger)
@@ -63,6 +66,17 @@ internal sealed partial class SandboxPipeline(
                 return;
             }
 
+            if (path.StartsWith("/api-ws/", StringComparison.Ordinal))
+            {
+                if (await StreamAsync(http, method, path).ConfigureAwait(false) is { } refused)
+                {
+                    await writer.WriteAsync(http, refused, null).ConfigureAwait(false);
+                    LogHandled(logger, method, RouteTemplate(http), refused.Status);
+                }
+
+                return;
+            }
+
             var answer = await ProcessAsync(http, method, path).ConfigureAwait(false);
             await writer.WriteAsync(http, answer, decision.Body).ConfigureAwait(false);
             LogHandled(logger, method, RouteTemplate(http), answer.Status);
@@ -84,11 +98,6 @@ internal sealed partial class SandboxPipeline(
 
     private async ValueTask<SandboxResponse> ProcessAsync(HttpContext http, string method, string path)
     {
-        if (path.StartsWith("/api-ws/", StringComparison.Ordinal))
-        {
-            return SandboxResponse.Error(501, "The WebSocket stream /api-ws/v1/stream is reserved; this sandbox does not stream yet.");
-        }
-
         var match = routes.Match(method, path, RequestValidator.PathFits);
         if (match.Kind == RouteMatchKind.NotFound)
         {
@@ -150,6 +159,11 @@ internal sealed partial class SandboxPipeline(
 
         var sandboxRequest = new SandboxRequest { Http = http, Operation = operation, Route = match, Principal = principal, Body = body };
         var answer = handler is not null ? handler.Handle(sandboxRequest) : Generic(sandboxRequest);
+        if (answer.Status is >= 200 and < 300 && !IsSafe(method))
+        {
+            streams.PublishWrite(method, match, answer.Body);
+        }
+
         if (options.SendRateLimitHeaders && quotaResult is { } usage)
         {
             answer.WithHeader("X-RateLimit-Limit", quota.Budget.ToString(CultureInfo.InvariantCulture))
@@ -158,6 +172,46 @@ internal sealed partial class SandboxPipeline(
         }
 
         return answer;
+    }
+
+    /// <summary>The stream handshake: null once the connection was upgraded and served, else the refusal to write.</summary>
+    private async ValueTask<SandboxResponse?> StreamAsync(HttpContext http, string method, string path)
+    {
+        if (path != MistSandboxStreams.StreamPath)
+        {
+            return SandboxResponse.Error(404, "Not found.");
+        }
+
+        http.Items[RouteTemplateKey] = MistSandboxStreams.StreamPath;
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsConnect(method))
+        {
+            return SandboxResponse.Error(405, $"Method \"{method}\" not allowed.").WithHeader("Allow", "GET");
+        }
+
+        var principal = authenticator.Authenticate(http.Request, out var failure);
+        if (principal is null)
+        {
+            return SandboxResponse.Error(401, failure ?? Authenticator.MissingCredentials);
+        }
+
+        if (principal.TwoFactorPending)
+        {
+            return SandboxResponse.Error(401, "Two-factor authentication is required: POST /api/v1/login/two_factor first.");
+        }
+
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            return SandboxResponse.Error(400, $"{MistSandboxStreams.StreamPath} is a WebSocket endpoint: send a WebSocket upgrade request.");
+        }
+
+        var usage = quota.Consume(principal.QuotaKey);
+        if (!usage.Allowed)
+        {
+            return RateLimited(usage.UntilReset);
+        }
+
+        await streams.AcceptAsync(http, principal, path).ConfigureAwait(false);
+        return null;
     }
 
     private SandboxResponse Generic(SandboxRequest request)
