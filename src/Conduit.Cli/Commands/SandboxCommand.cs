@@ -81,6 +81,7 @@ internal static class SandboxCommand
         var table = new Table().AddColumn("What").AddColumn("Value");
         table.AddRow("HTTP", Markup.Escape(sandbox.BaseUrl));
         table.AddRow("HTTPS", Markup.Escape(sandbox.HttpsBaseUrl ?? "(off)"));
+        table.AddRow("Stream", Markup.Escape(sandbox.StreamUrl));
         table.AddRow("Certificate (PEM)", Markup.Escape(sandbox.CertificatePemPath ?? "(none)"));
         table.AddRow("Mist document", Markup.Escape($"{MistSandbox.DocumentVersion}, {MistSandbox.OperationCount} operations"));
         foreach (var token in sandbox.Seed.Tokens)
