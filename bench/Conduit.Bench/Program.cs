@@ -6,7 +6,7 @@ using Conduit.Bench.Load.Clients;
 using Conduit.Bench.Report;
 using Conduit.Bench.Target;
 
-// dotnet run -c Release --project bench/Conduit.Bench -- [--quick] [--clients raw,conduit,…] [--concurrency 1,16,64,256] [--duration 5] [--docs docs]
+// dotnet run -c Release --project bench/Conduit.Bench -- [--quick] [--clients raw,conduit,…] [--concurrency 1,16,64,256] [--duration 5] [--rounds 5] [--docs docs]
 // dotnet run -c Release --project bench/Conduit.Bench -- serve --port N   (the target; started by the harness itself)
 if (args.Length >= 3 && args[0] == "serve")
 {
@@ -20,7 +20,8 @@ var settings = new RunSettings(
     Warmup: TimeSpan.FromSeconds(quick ? 0.5 : 2),
     Duration: TimeSpan.FromSeconds(double.Parse(Option("--duration") ?? (quick ? "1.5" : "5"), CultureInfo.InvariantCulture)),
     Concurrency: (Option("--concurrency") ?? (quick ? "64" : "1,16,64,256")).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(),
-    OnlyClients: Option("--clients")?.Split(','));
+    OnlyClients: Option("--clients")?.Split(','),
+    Rounds: int.Parse(Option("--rounds") ?? (quick ? "2" : "5"), CultureInfo.InvariantCulture));
 var docs = Path.GetFullPath(Option("--docs") ?? FindDocsFolder());
 
 var port = FreePort();
@@ -43,12 +44,36 @@ try
     var skipped = new List<string>();
     foreach (var concurrency in settings.Concurrency)
     {
-        foreach (var (key, create) in factories.Where(f => settings.OnlyClients is null || settings.OnlyClients.Contains(f.Key) || f.Key == "raw"))
+        // Round-robin rounds: every client is measured once per round, so a burst of load from elsewhere on the
+        // machine hits all clients alike instead of whichever happened to run then; each figure is the median round.
+        var clients = factories.Where(f => settings.OnlyClients is null || settings.OnlyClients.Contains(f.Key) || f.Key == "raw")
+            .Select(f => f.Create()).ToList();
+        try
         {
-            using var client = create();
-            var result = await LoadRunner.RunAsync(client, concurrency, settings.Warmup, settings.Duration);
-            results.Add(result);
-            Console.WriteLine($"c={concurrency,-4} {result.Client,-30} {result.RequestsPerSecond,10:N0} req/s  p50 {result.P50Ms,6:F2} ms  p99 {result.P99Ms,7:F2} ms  {result.AllocatedBytesPerRequest,7:N0} B/req  errors {result.Errors}");
+            foreach (var client in clients)
+            {
+                await LoadRunner.WarmUpAsync(client, concurrency, settings.Warmup);
+            }
+
+            var rounds = clients.ToDictionary(c => c, _ => new List<LoadResult>());
+            for (var round = 0; round < settings.Rounds; round++)
+            {
+                foreach (var client in clients)
+                {
+                    rounds[client].Add(await LoadRunner.RunAsync(client, concurrency, settings.Duration / settings.Rounds));
+                }
+            }
+
+            foreach (var client in clients)
+            {
+                var result = LoadResult.Median(rounds[client]);
+                results.Add(result);
+                Console.WriteLine($"c={concurrency,-4} {result.Client,-30} {result.RequestsPerSecond,10:N0} req/s  p50 {result.P50Ms,6:F2} ms  p99 {result.P99Ms,7:F2} ms  {result.AllocatedBytesPerRequest,7:N0} B/req  errors {result.Errors}");
+            }
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
         }
 
         foreach (var module in new[] { "requests", "httpx" })

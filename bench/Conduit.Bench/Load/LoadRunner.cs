@@ -11,9 +11,10 @@ internal static class LoadRunner
     /// <summary>The percentiles kept for the latency CDF plot.</summary>
     public static readonly double[] CdfPercentiles = [.. Enumerable.Range(1, 99).Select(i => (double)i), 99.5, 99.9];
 
-    public static async Task<LoadResult> RunAsync(ILoadClient client, int concurrency, TimeSpan warmup, TimeSpan duration)
+    public static Task WarmUpAsync(ILoadClient client, int concurrency, TimeSpan warmup) => DriveAsync(client, concurrency, warmup, recorder: null);
+
+    public static async Task<LoadResult> RunAsync(ILoadClient client, int concurrency, TimeSpan duration)
     {
-        await DriveAsync(client, concurrency, warmup, recorder: null).ConfigureAwait(false);
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var recorder = new LatencyRecorder(concurrency, Math.Max(1024, 2_000_000 / concurrency));

@@ -21,7 +21,7 @@ internal static class BenchmarkReport
         md.AppendLine("## Machine").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"- {Environment.ProcessorCount} logical cores, {CpuModel()}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Run: {settings.Duration.TotalSeconds:0.#} s measured after {settings.Warmup.TotalSeconds:0.#} s warm-up per client and concurrency; workstation GC; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Run: per concurrency, {settings.Warmup.TotalSeconds:0.#} s warm-up per client, then {settings.Rounds} round-robin rounds of {settings.Duration.TotalSeconds / settings.Rounds:0.##} s per client; each figure is the client's median round (allocation and CPU averaged over all rounds); workstation GC; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC").AppendLine();
         md.AppendLine("## What each client does").AppendLine();
         md.AppendLine("- **HttpClient (raw)**: `GetAsync` + `ReadAsByteArrayAsync`; the baseline.");
         md.AppendLine("- **HttpClient + Http.Resilience**: `IHttpClientFactory` client with `AddStandardResilienceHandler()`.");
