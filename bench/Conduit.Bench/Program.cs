@@ -14,6 +14,13 @@ if (args.Length >= 3 && args[0] == "serve")
     return 0;
 }
 
+if (Option("--scenario") == "auth")
+{
+    var docsFolder = Path.GetFullPath(Option("--docs") ?? FindDocsFolder());
+    Console.WriteLine($"Wrote {await Conduit.Bench.Scenarios.AuthScenario.RunAsync(docsFolder, TimeSpan.FromSeconds(double.Parse(Option("--duration") ?? "4", CultureInfo.InvariantCulture)))}");
+    return 0;
+}
+
 var quick = args.Contains("--quick");
 var settings = new RunSettings(
     quick,

@@ -56,6 +56,19 @@ internal static class BenchmarkReport
             md.AppendLine();
         }
 
+        // Other scenarios write their own fragments (docs/benchmarks/*.md) with their own commands; they are included here.
+        var fragments = Directory.Exists(Path.Combine(docsFolder, "benchmarks"))
+            ? Directory.GetFiles(Path.Combine(docsFolder, "benchmarks"), "*.md").Order(StringComparer.Ordinal).ToArray()
+            : [];
+        if (fragments.Length > 0)
+        {
+            md.AppendLine("## Other scenarios").AppendLine();
+            foreach (var fragment in fragments)
+            {
+                md.AppendLine(File.ReadAllText(fragment).TrimEnd()).AppendLine();
+            }
+        }
+
         if (plots.Count > 0)
         {
             md.AppendLine("## Plots").AppendLine();
