@@ -16,6 +16,7 @@ var window = TimeSpan.FromSeconds(1);
 var span = TimeSpan.FromSeconds(seconds);
 
 Console.WriteLine($"budget: {Rate} per {window.TotalSeconds:0.##} s, burst {Burst}, span {seconds} s -> burst + rate x t = {Burst + Rate * seconds}");
+var rows = new List<string>();
 
 using (var local = new TimedTokenBucketRateLimiter(new RateLimitOptions { RequestsPerWindow = Rate, Window = window, Burst = Burst, QueueLimit = 0 }))
 {
@@ -40,6 +41,30 @@ foreach (var limiter in shared)
 foreach (var connection in connections)
 {
     connection.Dispose();
+}
+
+// The fragment docs/benchmarks.md includes (see bench/Conduit.Bench/Report/BenchmarkReport.cs).
+var root = new DirectoryInfo(AppContext.BaseDirectory);
+while (root is not null && !File.Exists(Path.Combine(root.FullName, "Conduit.slnx")))
+{
+    root = root.Parent;
+}
+
+if (root is not null)
+{
+    var fragment = Path.Combine(root.FullName, "docs", "benchmarks", "rate-limit.md");
+    Directory.CreateDirectory(Path.GetDirectoryName(fragment)!);
+    File.WriteAllText(fragment, string.Join('\n', [
+        "### Rate-limit accuracy",
+        "",
+        $"`dotnet run -c Release --project bench/Conduit.Bench.RateLimit -- {seconds} <redis host:port>`: four threads take permits as fast as they can for {seconds} s from a bucket of {Rate} per {window.TotalSeconds:0.##} s, burst {Burst} (budget `burst + rate × t` = {Burst + Rate * seconds}); the Redis run uses four limiters on four connections sharing one key.",
+        "",
+        "| Limiter | Admitted | vs budget | Most in any 1 s span (bound " + (Burst + Rate) + ") | Spans over the bound |",
+        "| --- | ---: | ---: | ---: | ---: |",
+        .. rows,
+        "",
+    ]));
+    Console.WriteLine($"Wrote {fragment}");
 }
 
 void Report(string name, List<double> admitted)
@@ -71,6 +96,7 @@ void Report(string name, List<double> admitted)
 
     Console.WriteLine($"{name}: admitted {admitted.Count} of {expected} ({100.0 * (admitted.Count - expected) / expected:+0.00;-0.00}%), " +
         $"max in any {window.TotalSeconds:0.##} s span {worst} (bound {Burst + Rate}), windows over bound {overWindows}");
+    rows.Add(string.Create(CultureInfo.InvariantCulture, $"| {name} | {admitted.Count} | {100.0 * (admitted.Count - expected) / expected:+0.00;-0.00} % | {worst} | {overWindows} |"));
 }
 
 static List<double> Run(RateLimiter[] limiters, TimeSpan span)
