@@ -12,6 +12,9 @@ results_dir="${TEST_RESULTS_DIR:-$PWD/artifacts/test-results}"
 required_packages=(
   "postgresql:pg_ctlcluster"   # the auth server's PostgreSQL store tests start a private server
   "redis-server:redis-server"  # the distributed rate limiter and token cache tests start a private server
+  "dbus:dbus-daemon"            # the Mist keyring tests start a private session bus ...
+  "gnome-keyring:gnome-keyring-daemon"  # ... an unlocked Secret Service on it ...
+  "libsecret-tools:secret-tool" # ... and talk to it through secret-tool
 )
 
 ensure_packages() {
