@@ -18,6 +18,7 @@ internal static class DemoCommand
         new ClientRateLimitStep(),
         new AuthServiceStep(),
         new IntegrationsStep(),
+        new StreamingStep(),
     ];
 
     /// <summary>Builds the command.</summary>
