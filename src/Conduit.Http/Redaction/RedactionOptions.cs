@@ -13,7 +13,7 @@ public sealed class RedactionOptions
     public IList<string> SensitiveNameFragments { get; } =
     [
         "authorization", "token", "password", "passwd", "secret", "apikey", "psk", "passphrase",
-        "cookie", "csrf", "privatekey", "sessionid", "credential", "signature", "twofactorcode",
+        "cookie", "csrf", "privatekey", "sessionid", "credential", "signature", "twofactor",
     ];
 
     /// <summary>Names that are secret only as a whole word (too short to match as fragments), compared case-insensitively.</summary>
