@@ -5,6 +5,8 @@ namespace Conduit.Mist.Paging;
 /// <summary>
 /// The synchronous form of <see cref="MistAsyncPageable{T}"/>: the items of a paged Mist list, fetched
 /// page by page with synchronous HTTP calls as they are enumerated; <see cref="AsPages"/> gives the pages.
+/// Synchronous paging fetches one page after another (no thread is blocked for pages fetched ahead); use
+/// <see cref="MistAsyncPageable{T}"/> for concurrent fetching.
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
 public class MistPageable<T> : IEnumerable<T>
@@ -38,6 +40,16 @@ public class MistPageable<T> : IEnumerable<T>
             yield return page;
         }
     }
+
+    /// <summary>
+    /// Fetches the first page (<paramref name="previous"/> null) or the page after <paramref name="previous"/>; null after the last.
+    /// This is seed 2's <c>get_next</c>.
+    /// </summary>
+    /// <param name="previous">The page fetched last, or null.</param>
+    public virtual MistPage<T>? GetNextPage(MistPage<T>? previous = null) => source.GetPage(previous, cancellationToken);
+
+    /// <summary>Every item of every page, in order (seed 2's <c>get_all</c>), fetched one page after another.</summary>
+    public virtual IReadOnlyList<T> GetAll() => [.. AsPages().SelectMany(page => page.Items)];
 
     /// <inheritdoc />
     public virtual IEnumerator<T> GetEnumerator() => AsPages().SelectMany(page => page.Items).GetEnumerator();

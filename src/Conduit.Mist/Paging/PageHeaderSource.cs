@@ -6,11 +6,15 @@ namespace Conduit.Mist.Paging;
 /// <summary>
 /// Pages a list whose body is a JSON array, by the <c>page</c> query parameter: page <c>n + 1</c> is
 /// fetched while <c>n × X-Page-Limit &lt; X-Page-Total</c>. Without the headers, the first page is the only one.
+/// Any page can be fetched by number, so the pageables fetch the rest concurrently once the total is known.
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
 internal sealed class PageHeaderSource<T>(ConduitClient client, Func<long?, ApiRequest> request, long? firstPage, JsonTypeInfo<IList<T>> items)
-    : MistPageSource<T>
+    : MistPageSource<T>, IMistNumberedPageSource<T>
 {
+    /// <inheritdoc />
+    public ConduitClient Client => client;
+
     /// <inheritdoc />
     public override async Task<MistPage<T>?> GetPageAsync(MistPage<T>? previous, CancellationToken cancellationToken)
     {
@@ -20,7 +24,7 @@ internal sealed class PageHeaderSource<T>(ConduitClient client, Func<long?, ApiR
         }
 
         var response = await client.SendAsync(request(page), cancellationToken).ConfigureAwait(false);
-        return Read(response, page);
+        return MistPageReader.ReadArray(response, page, items);
     }
 
     /// <inheritdoc />
@@ -31,7 +35,14 @@ internal sealed class PageHeaderSource<T>(ConduitClient client, Func<long?, ApiR
             return null;
         }
 
-        return Read(client.Send(request(page), cancellationToken), page);
+        return MistPageReader.ReadArray(client.Send(request(page), cancellationToken), page, items);
+    }
+
+    /// <inheritdoc />
+    public async Task<MistPage<T>> GetPageNumberAsync(long number, CancellationToken cancellationToken)
+    {
+        var response = await client.SendAsync(request(number), cancellationToken).ConfigureAwait(false);
+        return MistPageReader.ReadArray(response, number, items);
     }
 
     private bool TryNext(MistPage<T>? previous, out long? page)
@@ -42,21 +53,7 @@ internal sealed class PageHeaderSource<T>(ConduitClient client, Func<long?, ApiR
             return true;
         }
 
-        page = null;
-        if (previous.Total is not { } total || previous.Limit is not { } limit || limit <= 0 || previous.PageNumber is not { } number || previous.Items.Count == 0)
-        {
-            return false;
-        }
-
-        page = number + 1;
-        return (long)number * limit < total;
-    }
-
-    private MistPage<T> Read(ApiResponse response, long? requested)
-    {
-        var headers = MistPageHeaders.Read(response);
-        var values = response.Content.IsEmpty ? null : response.ReadAs(items);
-        var pageNumber = headers.Page ?? (int?)requested ?? (headers.Total is null ? null : 1);
-        return new MistPage<T>(values is null ? [] : [.. values], response, pageNumber, headers.Limit, headers.Total);
+        page = MistPageReader.NextNumber(previous);
+        return page is not null;
     }
 }

@@ -1,0 +1,25 @@
+using System.Text.Json;
+
+namespace Conduit.Mist.Sessions;
+
+/// <summary>One privilege of the user behind a session, from <c>GET /api/v1/self</c>.</summary>
+/// <param name="Scope">The scope: <c>msp</c>, <c>org</c>, <c>site</c> or <c>sitegroup</c>.</param>
+/// <param name="Role">The role on it: <c>admin</c>, <c>write</c>, <c>read</c>, <c>helpdesk</c>, <c>installer</c>…</param>
+/// <param name="Name">The name of the scoped object.</param>
+/// <param name="OrgId">The org, for org and site scopes.</param>
+/// <param name="OrgName">The org's name, when given.</param>
+/// <param name="SiteId">The site, for site scopes.</param>
+/// <param name="MspId">The MSP, for MSP scopes (and orgs under one).</param>
+/// <param name="MspName">The MSP's name, when given.</param>
+public sealed record MistPrivilege(string Scope, string Role, string? Name, string? OrgId, string? OrgName, string? SiteId, string? MspId, string? MspName)
+{
+    internal static MistPrivilege Read(JsonElement element) => new(
+        MistJsonText.String(element, "scope") ?? string.Empty,
+        MistJsonText.String(element, "role") ?? string.Empty,
+        MistJsonText.String(element, "name"),
+        MistJsonText.String(element, "org_id"),
+        MistJsonText.String(element, "org_name"),
+        MistJsonText.String(element, "site_id"),
+        MistJsonText.String(element, "msp_id"),
+        MistJsonText.String(element, "msp_name"));
+}
