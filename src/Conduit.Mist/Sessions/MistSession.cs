@@ -185,6 +185,41 @@ public sealed class MistSession : IAsyncDisposable, IDisposable
         return extra;
     }
 
+    /// <summary>
+    /// Options for a <see cref="Streaming.MistStream"/> on this session's cloud with this session's credentials: the
+    /// login cookies after an email/password login, else the API token with the most budget left (the handshake counts
+    /// as one call of its budget).
+    /// </summary>
+    /// <returns>Options the caller may adjust (channels per connection, buffer, reconnect) before creating the stream.</returns>
+    /// <exception cref="NotSupportedException">The session uses HTTP basic authentication, which the stream does not accept.</exception>
+    /// <exception cref="RateLimitedException">Every token's budget is spent; <see cref="RateLimitedException.RetryAfter"/> says when one frees up.</exception>
+    public Streaming.MistStreamOptions CreateStreamOptions()
+    {
+        Streaming.MistStreamCredentials credentials;
+        if (state.Cookies is { } cookies)
+        {
+            credentials = Streaming.MistStreamCredentials.Cookies(cookies);
+        }
+        else if (state.Pool is { } pool)
+        {
+            var position = pool.TryTake(null, out var retryAfter)
+                ?? throw new RateLimitedException("No API token of the session has budget left to open a stream.", "GET", Cloud.WebSocketUri, response: null, retryAfter);
+            credentials = Streaming.MistStreamCredentials.Token(pool.TokenAt(position));
+        }
+        else
+        {
+            throw new NotSupportedException("The Mist stream accepts an API token or a login session, not HTTP basic authentication.");
+        }
+
+        return new Streaming.MistStreamOptions
+        {
+            Url = Cloud.WebSocketUri,
+            Credentials = credentials,
+            RemoteCertificateValidation = options.ServerCertificateValidation,
+            TimeProvider = options.TimeProvider,
+        };
+    }
+
     /// <summary>Logs out of a login session (<c>POST /api/v1/logout</c>); nothing to do for tokens and basic.</summary>
     public Task LogoutAsync(CancellationToken cancellationToken = default) => LogoutCoreAsync(async: true, cancellationToken).AsTask();
 

@@ -8,7 +8,7 @@ namespace Conduit.Mist.Tests.Sessions;
 
 public sealed class TokenSessionTests
 {
-    private const string TokenA = "tok-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    internal const string TokenA = "tok-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     private const string TokenB = "tok-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
     private const string Invalid = "tok-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
 
