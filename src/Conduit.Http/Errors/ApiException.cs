@@ -75,9 +75,7 @@ public class ApiException : Exception
         };
     }
 
-    private static string ReasonOf(HttpStatusCode statusCode) => statusCode switch
-    {
-        HttpStatusCode.TooManyRequests => "Too Many Requests",
-        _ => System.Text.RegularExpressions.Regex.Replace(statusCode.ToString(), "(?<=[a-z])(?=[A-Z])", " "),
-    };
+    // "TooManyRequests" -> "Too Many Requests".
+    private static string ReasonOf(HttpStatusCode statusCode) =>
+        System.Text.RegularExpressions.Regex.Replace(statusCode.ToString(), "(?<=[a-z])(?=[A-Z])", " ");
 }

@@ -27,6 +27,10 @@ internal sealed class CallState(HttpCallPipeline pipeline, ApiRequest request, U
     /// <summary>The <c>Retry-After</c> of the last response, if any.</summary>
     public TimeSpan? LastRetryAfter { get; set; }
 
+    /// <summary>How long the call has left before its total timeout (<see cref="TimeSpan.MaxValue"/> when there is none).</summary>
+    public TimeSpan TimeLeft(TimeSpan totalTimeout, TimeProvider timeProvider) =>
+        totalTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : totalTimeout - timeProvider.GetElapsedTime(StartTimestamp);
+
     /// <summary>The URL with secrets masked, computed on first use.</summary>
     public Uri RedactedUri(SecretRedactor redactor) => _redactedUri ??= redactor.RedactUri(Uri)!;
 }

@@ -66,7 +66,7 @@ internal sealed class RateLimitWaitStrategy(
             return;
         }
 
-        var left = options.TotalTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : options.TotalTimeout - _timeProvider.GetElapsedTime(call.StartTimestamp);
+        var left = call.TimeLeft(options.TotalTimeout, _timeProvider);
         if (wait > left)
         {
             throw new RateLimitedException(
@@ -120,7 +120,7 @@ internal sealed class RateLimitWaitStrategy(
             }
 
             var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && retryAfter > TimeSpan.Zero ? retryAfter : TimeSpan.FromMilliseconds(50);
-            var left = options.TotalTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : options.TotalTimeout - _timeProvider.GetElapsedTime(call.StartTimestamp);
+            var left = call.TimeLeft(options.TotalTimeout, _timeProvider);
             if (wait >= left)
             {
                 return lease;

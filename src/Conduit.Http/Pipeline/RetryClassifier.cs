@@ -48,12 +48,6 @@ internal sealed class RetryClassifier(RetryOptions options, TimeProvider timePro
     /// <summary>Whether the server's <c>Retry-After</c> is longer than the time left for the call.</summary>
     public bool WaitExceedsBudget(CallState state)
     {
-        if (state.LastRetryAfter is not { } wait || totalTimeout == Timeout.InfiniteTimeSpan)
-        {
-            return false;
-        }
-
-        var left = totalTimeout - timeProvider.GetElapsedTime(state.StartTimestamp);
-        return wait > left;
+        return state.LastRetryAfter is { } wait && wait > state.TimeLeft(totalTimeout, timeProvider);
     }
 }
