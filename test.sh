@@ -43,6 +43,10 @@ mkdir -p "$results_dir"
 
 dotnet build Conduit.slnx -c "$configuration" -nologo -clp:ErrorsOnly
 
+# Every test process records what it produced (exception messages, log lines, console output) here; the secret
+# scan below checks that none of it holds a registered test secret (tests/secrets.txt, tests/Shared/SuiteSecretSink.cs).
+export CONDUIT_SECRET_SINK_DIR="$results_dir/secret-sink"
+
 set +e
 dotnet test Conduit.slnx -c "$configuration" --no-build -nologo \
   --logger "trx" --results-directory "$results_dir" "$@" 2>&1 | tee "$results_dir/console.log"
@@ -56,6 +60,15 @@ read -r passed failed skipped < <(
 )
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
   echo "test.sh: no test ran" >&2
+  status=1
+fi
+
+# The suite-wide secret check counts as one more test.
+if dotnet "tools/Conduit.SecretScan/bin/$configuration/net10.0/Conduit.SecretScan.dll" --registry tests/secrets.txt \
+    --sink "$CONDUIT_SECRET_SINK_DIR" --trx "$results_dir" --report "$results_dir/secret-scan.txt"; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
   status=1
 fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then

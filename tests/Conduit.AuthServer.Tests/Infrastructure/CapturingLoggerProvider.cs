@@ -1,3 +1,4 @@
+using Conduit.Testing;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
@@ -29,7 +30,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            lines.Enqueue($"{logLevel} {category} [{eventId.Id}] {formatter(state, exception)} | {Describe(state)} | {exception}");
+            lines.Enqueue(SuiteSecretSink.Recorded("log", $"{logLevel} {category} [{eventId.Id}] {formatter(state, exception)} | {Describe(state)} | {exception}"));
         }
 
         private static string Describe<TState>(TState state) =>

@@ -1,3 +1,4 @@
+using Conduit.Testing;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
@@ -36,7 +37,9 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}"))
                 : state?.ToString() ?? string.Empty;
-            entries.Enqueue(new LogEntry(category, eventId.Id, logLevel, formatter(state, exception), values, exception?.ToString()));
+            var entry = new LogEntry(category, eventId.Id, logLevel, formatter(state, exception), values, exception?.ToString());
+            SuiteSecretSink.Record("log", entry.ToString());
+            entries.Enqueue(entry);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Conduit.Testing;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
@@ -40,7 +41,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ILoggerFactory
                 line += " | " + exception;
             }
 
-            owner._lines.Enqueue(line);
+            owner._lines.Enqueue(SuiteSecretSink.Recorded("log", line));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Conduit.Testing;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
@@ -22,6 +23,6 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            => owner.Lines.Enqueue($"{category} {logLevel} {formatter(state, exception)} {exception}");
+            => owner.Lines.Enqueue(SuiteSecretSink.Recorded("log", $"{category} {logLevel} {formatter(state, exception)} {exception}"));
     }
 }

@@ -1,3 +1,4 @@
+using Conduit.Testing;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
@@ -41,7 +42,7 @@ internal sealed class CapturingLoggerFactory : ILoggerFactory
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join("; ", pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
-            owner.Lines.Enqueue($"{logLevel} {category} [{eventId.Id}] {formatter(state, exception)} | {values} | {exception}");
+            owner.Lines.Enqueue(SuiteSecretSink.Recorded("log", $"{logLevel} {category} [{eventId.Id}] {formatter(state, exception)} | {values} | {exception}"));
         }
     }
 }

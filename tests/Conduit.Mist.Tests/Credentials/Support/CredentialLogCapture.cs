@@ -1,3 +1,4 @@
+using Conduit.Testing;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
@@ -30,7 +31,7 @@ internal sealed class CredentialLogCapture : ILoggerFactory, ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(";", pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
-            owner.Lines.Enqueue($"{logLevel} {category} {formatter(state, exception)} {structured} {exception}");
+            owner.Lines.Enqueue(SuiteSecretSink.Recorded("log", $"{logLevel} {category} {formatter(state, exception)} {structured} {exception}"));
         }
     }
 }
