@@ -29,11 +29,20 @@ public sealed record MistSandboxFault
     /// <summary>The statuses an <see cref="MistSandboxFaultKind.Error"/> picks from (uniformly); 500 by default.</summary>
     public IReadOnlyList<int> StatusCodes { get; init; } = [500];
 
-    /// <summary>The added latency, the pause between slow-body chunks, a burst's <c>Retry-After</c>, or a stream stall's length.</summary>
+    /// <summary>
+    /// The added latency, the pause between slow-body chunks, a burst's <c>Retry-After</c> (rounded up
+    /// to whole seconds; zero sends <c>Retry-After: 0</c>), or a stream stall's length.
+    /// </summary>
     public TimeSpan Delay { get; init; }
 
     /// <summary>The chunk size in bytes for <see cref="MistSandboxFaultKind.SlowBody"/>; 16 by default.</summary>
     public int ChunkSize { get; init; } = 16;
+
+    /// <summary>
+    /// Whether an HTTP fault strikes before the handler (the default) or after it applied the request;
+    /// see <see cref="MistSandboxFaultPlacement"/>. Stream faults take only the default.
+    /// </summary>
+    public MistSandboxFaultPlacement Placement { get; init; }
 
     /// <summary>Lists every problem with this rule (empty when it is valid).</summary>
     public IReadOnlyList<string> GetErrors()
@@ -42,6 +51,15 @@ public sealed record MistSandboxFault
         if (!Enum.IsDefined(Kind))
         {
             errors.Add($"Kind {(int)Kind} is not a fault kind.");
+        }
+
+        if (!Enum.IsDefined(Placement))
+        {
+            errors.Add($"Placement {(int)Placement} is not a fault placement.");
+        }
+        else if (Placement == MistSandboxFaultPlacement.AfterHandler && Kind is MistSandboxFaultKind.StreamDrop or MistSandboxFaultKind.StreamStall or MistSandboxFaultKind.StreamMalformed)
+        {
+            errors.Add("Placement AfterHandler applies to HTTP faults only, not to stream faults.");
         }
 
         if (Probability is < 0 or > 1 || double.IsNaN(Probability))

@@ -9,7 +9,10 @@ public enum MistSandboxFaultKind
     /// <summary>Wait <see cref="MistSandboxFault.Delay"/> before handling the request.</summary>
     Latency,
 
-    /// <summary>Answer 429 with the Mist quota body and <c>Retry-After</c> (<see cref="MistSandboxFault.Delay"/>), for <see cref="MistSandboxFault.Count"/> requests.</summary>
+    /// <summary>
+    /// Answer 429 with the Mist quota body and <c>Retry-After</c> (<see cref="MistSandboxFault.Delay"/>
+    /// rounded up to whole seconds, 0 allowed), for <see cref="MistSandboxFault.Count"/> requests.
+    /// </summary>
     RateLimitBurst,
 
     /// <summary>Drop the connection without answering.</summary>

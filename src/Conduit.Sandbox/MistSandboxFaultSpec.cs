@@ -23,9 +23,10 @@ namespace Conduit.Sandbox;
 /// matches (<c>/api-ws/v1/stream</c>); <c>rate</c> and <c>count</c> then count frames, not requests.
 /// Keys for every rule: <c>rate</c> (probability 0–1 or a percentage, default 1), <c>count</c> (hit at
 /// most N requests), <c>method</c> (GET, POST…), <c>path</c> (exact path or glob: <c>*</c> within a
-/// segment, <c>**</c> anything; default every path). Durations take <c>ms</c>, <c>s</c> or <c>m</c>
+/// segment, <c>**</c> anything; default every path), <c>when</c> (<c>before</c> the handler, the default, or
+/// <c>after</c> it applied the request: see <see cref="MistSandboxFaultPlacement"/>). Durations take <c>ms</c>, <c>s</c> or <c>m</c>
 /// (a bare number is milliseconds). Example:
-/// <c>error:503,rate=0.2,path=/api/v1/sites/**; latency:100ms,method=GET; burst:3,retry-after=2s</c>.
+/// <c>error:503,rate=0.2,path=/api/v1/sites/**; latency:100ms,method=GET; burst:3,retry-after=2s; reset,rate=5%,method=POST,when=after</c>.
 /// </remarks>
 public static class MistSandboxFaultSpec
 {
@@ -34,7 +35,8 @@ public static class MistSandboxFaultSpec
         "Rules separated by ';', each KIND[:VALUE][,KEY=VALUE...]. Kinds: error[:500/503], latency:200ms, " +
         "burst[:N] (429 + Retry-After, key retry-after=1s), reset, slow[:50ms] (key chunk=16), truncate, malformed; " +
         "WebSocket stream (per frame sent): ws-drop (abort the connection), ws-stall[:5s] (hold frames), ws-malformed (half a frame). " +
-        "Keys for all: rate=0.2|20%, count=N, method=GET, path=/api/v1/sites/** ('*' one segment, '**' anything). " +
+        "Keys for all: rate=0.2|20%, count=N, method=GET, path=/api/v1/sites/** ('*' one segment, '**' anything), " +
+        "when=before|after (strike before the handler, or after it applied the request). " +
         "Example: \"error:503,rate=0.2,path=/api/v1/sites/**; latency:100ms; burst:3,retry-after=2s; ws-drop,count=1\".";
 
     /// <summary>Parses <paramref name="spec"/>; throws <see cref="FormatException"/> naming every bad part.</summary>
@@ -108,6 +110,7 @@ public static class MistSandboxFaultSpec
                 "retry-after" => fault with { Delay = ParseDuration(pair[1]) },
                 "chunk" => fault with { ChunkSize = ParseInt(pair[1]) },
                 "status" => fault with { StatusCodes = ParseStatuses(pair[1]) },
+                "when" => fault with { Placement = ParsePlacement(pair[1]) },
                 _ => throw new FormatException($"unknown key '{pair[0]}'."),
             };
         }
@@ -119,6 +122,13 @@ public static class MistSandboxFaultSpec
         => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
             ? number
             : throw new FormatException($"'{text}' is not a whole number.");
+
+    private static MistSandboxFaultPlacement ParsePlacement(string text) => text.ToLowerInvariant() switch
+    {
+        "before" => MistSandboxFaultPlacement.BeforeHandler,
+        "after" => MistSandboxFaultPlacement.AfterHandler,
+        _ => throw new FormatException($"'{text}' is not a placement (before, after)."),
+    };
 
     private static int[] ParseStatuses(string text) => [.. text.Split('/', StringSplitOptions.TrimEntries).Select(ParseInt)];
 

@@ -10,6 +10,7 @@ public sealed class MistSandboxFaults
 {
     private readonly Random random;
     private readonly Lock randomLock = new();
+    private readonly long[] injectedByKind = new long[Enum.GetValues<MistSandboxFaultKind>().Length];
     private ActiveFault[] active = [];
     private long injected;
 
@@ -24,6 +25,14 @@ public sealed class MistSandboxFaults
 
     /// <summary>How many faults have been injected since start (or <see cref="Clear"/>).</summary>
     public long InjectedCount => Interlocked.Read(ref injected);
+
+    /// <summary>How many faults of <paramref name="kind"/> have been injected since start (or <see cref="Clear"/>).</summary>
+    public long InjectedCountOf(MistSandboxFaultKind kind)
+        => (uint)kind < (uint)injectedByKind.Length ? Interlocked.Read(ref injectedByKind[(int)kind]) : 0;
+
+    /// <summary>A copy of the injected counts by kind (kinds never injected are left out).</summary>
+    public IReadOnlyDictionary<MistSandboxFaultKind, long> InjectedByKind()
+        => Enum.GetValues<MistSandboxFaultKind>().Select(k => (Kind: k, Count: InjectedCountOf(k))).Where(p => p.Count > 0).ToDictionary(p => p.Kind, p => p.Count);
 
     /// <summary>Adds a rule; it applies to requests that arrive from now on.</summary>
     public void Add(MistSandboxFault fault)
@@ -75,11 +84,15 @@ public sealed class MistSandboxFaults
         return true;
     }
 
-    /// <summary>Removes every rule and resets <see cref="InjectedCount"/>.</summary>
+    /// <summary>Removes every rule and resets <see cref="InjectedCount"/> and the counts by kind.</summary>
     public void Clear()
     {
         Volatile.Write(ref active, []);
         Interlocked.Exchange(ref injected, 0);
+        for (var i = 0; i < injectedByKind.Length; i++)
+        {
+            Interlocked.Exchange(ref injectedByKind[i], 0);
+        }
     }
 
     internal FaultDecision Decide(string method, string path)
@@ -90,7 +103,7 @@ public sealed class MistSandboxFaults
             return FaultDecision.None;
         }
 
-        var latency = TimeSpan.Zero;
+        TimeSpan latency = TimeSpan.Zero, latencyAfter = TimeSpan.Zero;
         MistSandboxFault? outcome = null, body = null;
         var status = 0;
         foreach (var rule in rules)
@@ -108,10 +121,17 @@ public sealed class MistSandboxFaults
                 continue;
             }
 
-            Interlocked.Increment(ref injected);
+            Count(kind);
             if (kind == MistSandboxFaultKind.Latency)
             {
-                latency += rule.Rule.Delay;
+                if (rule.Rule.Placement == MistSandboxFaultPlacement.AfterHandler)
+                {
+                    latencyAfter += rule.Rule.Delay;
+                }
+                else
+                {
+                    latency += rule.Rule.Delay;
+                }
             }
             else if (isBody)
             {
@@ -129,7 +149,7 @@ public sealed class MistSandboxFaults
             }
         }
 
-        return new FaultDecision(latency, outcome, body, status);
+        return new FaultDecision(latency, latencyAfter, outcome, body, status);
     }
 
     /// <summary>
@@ -143,12 +163,18 @@ public sealed class MistSandboxFaults
         {
             if (IsStream(rule.Rule.Kind) && rule.Matches("GET", path) && Roll(rule.Rule.Probability) && rule.TryTake())
             {
-                Interlocked.Increment(ref injected);
+                Count(rule.Rule.Kind);
                 return rule.Rule;
             }
         }
 
         return null;
+    }
+
+    private void Count(MistSandboxFaultKind kind)
+    {
+        Interlocked.Increment(ref injected);
+        Interlocked.Increment(ref injectedByKind[(int)kind]);
     }
 
     private static bool IsStream(MistSandboxFaultKind kind)

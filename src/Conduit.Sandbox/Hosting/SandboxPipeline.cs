@@ -12,10 +12,13 @@ using Microsoft.Extensions.Logging;
 namespace Conduit.Sandbox.Hosting;
 
 /// <summary>
-/// The one terminal middleware of the sandbox. Fixed order: count → faults (latency, then an
-/// injected answer) → route (404/405) → authenticate (401) → quota (429) → CSRF (403) → validate
-/// parameters and body (400/413) → privileges (403/404) → stateful handler or the operation's
-/// cached schema-valid answer → stream events of a successful write → write (with body faults).
+/// The one terminal middleware of the sandbox. Fixed order: count → faults placed before the
+/// handler (latency, then an injected answer) → route (404/405) → authenticate (401) → quota (429) →
+/// CSRF (403) → validate parameters and body (400/413) → privileges (403/404) → idempotency (a keyed
+/// write already applied is answered from the store, 422 for a different body) → stateful handler
+/// or the operation's cached schema-valid answer → count applied writes → stream events of an
+/// applied write → faults placed after the handler (latency, then an injected answer) → write
+/// (with body faults).
 /// The WebSocket stream (<c>/api-ws/v1/stream</c>) shares the first steps: count → faults →
 /// authenticate (401) → upgrade check (400) → quota (429, one call per handshake) → upgrade.
 /// </summary>
@@ -34,6 +37,7 @@ internal sealed partial class SandboxPipeline(
 {
     private readonly ResponseWriter writer = new(options.TimeProvider);
     private readonly TimeProvider time = options.TimeProvider;
+    private readonly IdempotencyStore idempotency = new(options.TimeProvider);
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -50,24 +54,26 @@ internal sealed partial class SandboxPipeline(
                 await Task.Delay(decision.Latency, time, http.RequestAborted).ConfigureAwait(false);
             }
 
-            if (decision.Outcome is { } outcome)
+            if (decision.OutcomeBefore is { } before)
             {
-                LogFault(logger, outcome.Kind, method, outcome.PathPattern);
-                if (outcome.Kind == MistSandboxFaultKind.ConnectionReset)
-                {
-                    http.Abort();
-                    return;
-                }
-
-                var injected = outcome.Kind == MistSandboxFaultKind.RateLimitBurst
-                    ? RateLimited(outcome.Delay)
-                    : SandboxResponse.Error(decision.Status, $"Injected fault: HTTP {decision.Status}.");
-                await writer.WriteAsync(http, injected, null).ConfigureAwait(false);
+                await InjectAsync(http, before, decision.Status, method).ConfigureAwait(false);
                 return;
             }
 
             if (path.StartsWith("/api-ws/", StringComparison.Ordinal))
             {
+                // A handshake changes no state: faults placed after the handler strike before the upgrade.
+                if (decision.LatencyAfter > TimeSpan.Zero)
+                {
+                    await Task.Delay(decision.LatencyAfter, time, http.RequestAborted).ConfigureAwait(false);
+                }
+
+                if (decision.OutcomeAfter is { } refusal)
+                {
+                    await InjectAsync(http, refusal, decision.Status, method).ConfigureAwait(false);
+                    return;
+                }
+
                 if (await StreamAsync(http, method, path).ConfigureAwait(false) is { } refused)
                 {
                     await writer.WriteAsync(http, refused, null).ConfigureAwait(false);
@@ -78,6 +84,17 @@ internal sealed partial class SandboxPipeline(
             }
 
             var answer = await ProcessAsync(http, method, path).ConfigureAwait(false);
+            if (decision.LatencyAfter > TimeSpan.Zero)
+            {
+                await Task.Delay(decision.LatencyAfter, time, http.RequestAborted).ConfigureAwait(false);
+            }
+
+            if (decision.OutcomeAfter is { } after)
+            {
+                await InjectAsync(http, after, decision.Status, method).ConfigureAwait(false);
+                return;
+            }
+
             await writer.WriteAsync(http, answer, decision.Body).ConfigureAwait(false);
             LogHandled(logger, method, RouteTemplate(http), answer.Status);
         }
@@ -94,6 +111,22 @@ internal sealed partial class SandboxPipeline(
                 await writer.WriteAsync(http, SandboxResponse.Error(500, "The sandbox failed to handle this request."), null).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Answers with an injected error or 429, or drops the connection.</summary>
+    private async Task InjectAsync(HttpContext http, MistSandboxFault fault, int status, string method)
+    {
+        LogFault(logger, fault.Kind, method, fault.PathPattern);
+        if (fault.Kind == MistSandboxFaultKind.ConnectionReset)
+        {
+            http.Abort();
+            return;
+        }
+
+        var injected = fault.Kind == MistSandboxFaultKind.RateLimitBurst
+            ? RateLimited(fault.Delay, minimumSeconds: 0)
+            : SandboxResponse.Error(status, $"Injected fault: HTTP {status}.");
+        await writer.WriteAsync(http, injected, null).ConfigureAwait(false);
     }
 
     private async ValueTask<SandboxResponse> ProcessAsync(HttpContext http, string method, string path)
@@ -158,8 +191,8 @@ internal sealed partial class SandboxPipeline(
         }
 
         var sandboxRequest = new SandboxRequest { Http = http, Operation = operation, Route = match, Principal = principal, Body = body };
-        var answer = handler is not null ? handler.Handle(sandboxRequest) : Generic(sandboxRequest);
-        if (answer.Status is >= 200 and < 300 && !IsSafe(method))
+        var answer = Apply(sandboxRequest, handler, method, path, out var applied);
+        if (applied)
         {
             streams.PublishWrite(method, match, answer.Body);
         }
@@ -169,6 +202,47 @@ internal sealed partial class SandboxPipeline(
             answer.WithHeader("X-RateLimit-Limit", quota.Budget.ToString(CultureInfo.InvariantCulture))
                 .WithHeader("X-RateLimit-Remaining", usage.Remaining.ToString(CultureInfo.InvariantCulture))
                 .WithHeader("X-RateLimit-Reset", usage.ResetAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        }
+
+        return answer;
+    }
+
+    /// <summary>
+    /// Runs the handler (through the idempotency store for a keyed POST, PATCH or PUT) and counts an
+    /// applied write; <paramref name="applied"/> is false for reads, failures and replays.
+    /// </summary>
+    private SandboxResponse Apply(SandboxRequest request, StatefulHandler? handler, string method, string path, out bool applied)
+    {
+        var http = request.Http;
+        var key = http.Request.Headers.TryGetValue(IdempotencyStore.Header, out var keys) ? keys.ToString() : null;
+        SandboxResponse answer;
+        if (string.IsNullOrEmpty(key) || !IdempotencyStore.Applies(method))
+        {
+            answer = handler is not null ? handler.Handle(request) : Generic(request);
+        }
+        else if (key.Length > IdempotencyStore.MaxKeyLength)
+        {
+            applied = false;
+            return SandboxResponse.Error(400, $"{IdempotencyStore.Header} must be at most {IdempotencyStore.MaxKeyLength} characters.");
+        }
+        else
+        {
+            var result = idempotency.Run(key, method, path, request.Body, () => handler is not null ? handler.Handle(request) : Generic(request));
+            if (result.Replayed)
+            {
+                counters.RecordReplay(key);
+                applied = false;
+                return result.Answer;
+            }
+
+            answer = result.Answer;
+        }
+
+        applied = answer.Status is >= 200 and < 300 && !IsSafe(method);
+        if (applied)
+        {
+            var requestId = http.Request.Headers.TryGetValue(counters.RequestIdHeader, out var ids) ? ids.ToString() : null;
+            counters.RecordApplied(method, path, requestId, key);
         }
 
         return answer;
@@ -235,12 +309,12 @@ internal sealed partial class SandboxPipeline(
         return new SandboxResponse(answer.Status, State.JsonBytes.From(slice)) { Paging = paging };
     }
 
-    private SandboxResponse RateLimited(TimeSpan retryAfter)
+    private SandboxResponse RateLimited(TimeSpan retryAfter, long minimumSeconds = 1)
     {
         var answer = SandboxResponse.Error(429, $"Too Many Request. The API Token used for the request reached the {quota.Budget} API Calls per hour threshold.");
         if (options.SendRetryAfter)
         {
-            var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
+            var seconds = Math.Max(minimumSeconds, (long)Math.Ceiling(retryAfter.TotalSeconds));
             answer.WithHeader("Retry-After", seconds.ToString(CultureInfo.InvariantCulture));
         }
 
