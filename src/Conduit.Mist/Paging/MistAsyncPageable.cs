@@ -76,13 +76,14 @@ public class MistAsyncPageable<T> : IAsyncEnumerable<T>
     /// <param name="cancellationToken">Cancels the remaining fetches.</param>
     public virtual async Task<IReadOnlyList<T>> GetAllAsync(CancellationToken cancellationToken = default)
     {
-        var all = new List<T>();
+        List<T>? all = null;
         await foreach (var page in AsPages(cancellationToken).ConfigureAwait(false))
         {
+            all ??= new List<T>(MistPageReader.ExpectedItems(page));
             all.AddRange(page.Items);
         }
 
-        return all;
+        return all ?? [];
     }
 
     /// <summary>The pages in order; once the first page gives the total, the rest are fetched concurrently.</summary>

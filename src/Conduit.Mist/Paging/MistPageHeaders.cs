@@ -18,12 +18,18 @@ internal readonly record struct MistPageHeaders(long? Total, int? Limit, int? Pa
     /// <summary>The page-number header.</summary>
     public const string PageHeader = "X-Page-Page";
 
-    /// <summary>Reads the headers of <paramref name="response"/>; a missing or malformed header is null.</summary>
-    public static MistPageHeaders Read(ApiResponse response)
-        => new(Number(response, TotalHeader), (int?)Number(response, LimitHeader), (int?)Number(response, PageHeader));
+    /// <summary>The largest total accepted (a larger one is taken as malformed).</summary>
+    private const long MaxTotal = int.MaxValue * 1024L;
 
-    private static long? Number(ApiResponse response, string name)
-        => response.GetHeader(name) is { } text && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0 && value <= int.MaxValue * 1024L
+    /// <summary>
+    /// Reads the headers of <paramref name="response"/>; a missing or malformed header is null, and so is a page size or
+    /// page number past <see cref="int.MaxValue"/> (never wrapped to a negative number).
+    /// </summary>
+    public static MistPageHeaders Read(ApiResponse response)
+        => new(Number(response, TotalHeader, MaxTotal), (int?)Number(response, LimitHeader, int.MaxValue), (int?)Number(response, PageHeader, int.MaxValue));
+
+    private static long? Number(ApiResponse response, string name, long max)
+        => response.GetHeader(name) is { } text && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0 && value <= max
             ? value
             : null;
 }

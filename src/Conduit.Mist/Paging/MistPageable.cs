@@ -49,7 +49,17 @@ public class MistPageable<T> : IEnumerable<T>
     public virtual MistPage<T>? GetNextPage(MistPage<T>? previous = null) => source.GetPage(previous, cancellationToken);
 
     /// <summary>Every item of every page, in order (seed 2's <c>get_all</c>), fetched one page after another.</summary>
-    public virtual IReadOnlyList<T> GetAll() => [.. AsPages().SelectMany(page => page.Items)];
+    public virtual IReadOnlyList<T> GetAll()
+    {
+        List<T>? all = null;
+        foreach (var page in AsPages())
+        {
+            all ??= new List<T>(MistPageReader.ExpectedItems(page));
+            all.AddRange(page.Items);
+        }
+
+        return all ?? [];
+    }
 
     /// <inheritdoc />
     public virtual IEnumerator<T> GetEnumerator() => AsPages().SelectMany(page => page.Items).GetEnumerator();

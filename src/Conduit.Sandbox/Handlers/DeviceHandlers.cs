@@ -7,6 +7,11 @@ namespace Conduit.Sandbox.Handlers;
 /// <summary>Site devices (list, get, update) and the org inventory (list with filters).</summary>
 internal sealed class DeviceHandlers(HandlerContext context)
 {
+    private static readonly string[] InventoryFilters = ["serial", "model", "type", "mac", "site_id"];
+
+    /// <summary>The org inventory's item of each device, serialised once per stored device.</summary>
+    private readonly EntityView inventory = new(InventoryItem);
+
     public void Register(IDictionary<string, StatefulHandler> handlers)
     {
         handlers["listSiteDevices"] = new(HandlerAccess.Authenticated, ListSiteDevices);
@@ -20,11 +25,11 @@ internal sealed class DeviceHandlers(HandlerContext context)
         var siteId = request.PathValue("site_id");
         var type = request.Query("type") ?? DefaultOf(request, "type") ?? "ap";
         var name = request.Query("name");
-        var devices = context.State.Devices.Where(d =>
+        var devices = context.State.Devices.Query(EntityCollection.Key("site-devices", siteId, type, name), d =>
             string.Equals(d.SiteId, siteId, StringComparison.OrdinalIgnoreCase)
             && (type == "all" || d.Text("type") == type)
             && (name is null || string.Equals(d.Text("name"), name, StringComparison.OrdinalIgnoreCase)));
-        return HandlerContext.Paged(request, [.. devices.Select(d => d.Bytes)]);
+        return HandlerContext.Paged(request, devices, static d => d.Bytes);
     }
 
     private SandboxResponse GetSiteDevice(SandboxRequest request)
@@ -57,16 +62,15 @@ internal sealed class DeviceHandlers(HandlerContext context)
     private SandboxResponse GetOrgInventory(SandboxRequest request)
     {
         var orgId = request.PathValue("org_id");
-        var filters = new[] { "serial", "model", "type", "mac", "site_id" }
-            .Select(f => (Name: f, Value: request.Query(f)))
-            .Where(f => f.Value is not null)
-            .ToArray();
+        var values = InventoryFilters.Select(request.Query).ToArray();
+        var filters = InventoryFilters.Zip(values, (f, v) => (Name: f, Value: v)).Where(f => f.Value is not null).ToArray();
         var unassigned = request.Query("unassigned") is { } flag && bool.TryParse(flag, out var only) ? only : (bool?)null;
-        var devices = context.State.Devices.Where(d =>
+        var key = EntityCollection.Key(["inventory", orgId, unassigned?.ToString(), .. values]);
+        var devices = context.State.Devices.Query(key, d =>
             string.Equals(d.OrgId, orgId, StringComparison.OrdinalIgnoreCase)
             && filters.All(f => string.Equals(d.Text(f.Name), f.Value, StringComparison.OrdinalIgnoreCase))
             && (unassigned is null || (d.SiteId is null) == unassigned));
-        return HandlerContext.Paged(request, [.. devices.Select(InventoryItem)]);
+        return HandlerContext.Paged(request, devices, inventory.Bytes);
     }
 
     private static byte[] InventoryItem(Entity device)

@@ -20,13 +20,20 @@ internal sealed class HandlerContext(MistState state, SessionStore sessions, Api
     public static SandboxResponse NotFound() => SandboxResponse.Error(404, "Not found.");
 
     /// <summary>Serves one page of <paramref name="items"/> with the <c>X-Page-*</c> headers.</summary>
-    public static SandboxResponse Paged(SandboxRequest request, IReadOnlyList<byte[]> items)
+    public static SandboxResponse Paged(SandboxRequest request, IReadOnlyList<byte[]> items) => Paged(request, items, static item => item);
+
+    /// <summary>
+    /// Serves one page of <paramref name="items"/> with the <c>X-Page-*</c> headers: only the page's items are
+    /// touched, each written from its cached <paramref name="bytes"/>, so a page costs O(limit), not O(list).
+    /// </summary>
+    public static SandboxResponse Paged<T>(SandboxRequest request, IReadOnlyList<T> items, Func<T, byte[]> bytes)
     {
         var limit = request.Limit;
         var page = request.Page;
         var skip = (long)(page - 1) * limit;
-        var slice = skip >= items.Count ? [] : items.Skip((int)skip).Take(limit).ToList();
-        return new SandboxResponse(200, JsonBytes.Array(slice)) { Paging = new PageInfo(items.Count, limit, page) };
+        var start = (int)Math.Min(skip, items.Count);
+        var count = Math.Min(limit, items.Count - start);
+        return new SandboxResponse(200, JsonBytes.Array(items, start, count, bytes)) { Paging = new PageInfo(items.Count, limit, page) };
     }
 
     /// <summary>Copies the writable properties of a request body onto an object (server fields stay).</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Conduit.Sandbox.Auth;
 using Conduit.Sandbox.Hosting;
+using Conduit.Sandbox.State;
 
 namespace Conduit.Sandbox.Handlers;
 
@@ -21,16 +22,16 @@ internal sealed class OrgSiteHandlers(HandlerContext context)
         handlers["deleteSite"] = new(HandlerAccess.Authenticated, DeleteSite);
     }
 
-    private static SandboxResponse Get(SandboxRequest request, State.Entity? entity)
+    private static SandboxResponse Get(SandboxRequest request, Entity? entity)
         => entity is null ? HandlerContext.NotFound() : SandboxResponse.Json(entity.Bytes);
 
     private SandboxResponse ListMspOrgs(SandboxRequest request)
     {
         var mspId = request.PathValue("msp_id");
-        var orgs = context.State.Orgs.Where(o => string.Equals(o.Text("msp_id"), mspId, StringComparison.OrdinalIgnoreCase));
+        var orgs = context.State.Orgs.Query(EntityCollection.Key("msp-orgs", mspId), o => string.Equals(o.Text("msp_id"), mspId, StringComparison.OrdinalIgnoreCase));
         return request.Operation.IsPaged
-            ? HandlerContext.Paged(request, [.. orgs.Select(o => o.Bytes)])
-            : SandboxResponse.Json(State.JsonBytes.Array([.. orgs.Select(o => o.Bytes)]));
+            ? HandlerContext.Paged(request, orgs, static o => o.Bytes)
+            : SandboxResponse.Json(JsonBytes.Array(orgs, 0, orgs.Count, static o => o.Bytes));
     }
 
     private SandboxResponse CreateOrg(SandboxRequest request)
@@ -90,8 +91,8 @@ internal sealed class OrgSiteHandlers(HandlerContext context)
     private SandboxResponse ListOrgSites(SandboxRequest request)
     {
         var orgId = request.PathValue("org_id");
-        var sites = context.State.Sites.Where(s => string.Equals(s.OrgId, orgId, StringComparison.OrdinalIgnoreCase));
-        return HandlerContext.Paged(request, [.. sites.Select(s => s.Bytes)]);
+        var sites = context.State.Sites.Query(EntityCollection.Key("org-sites", orgId), s => string.Equals(s.OrgId, orgId, StringComparison.OrdinalIgnoreCase));
+        return HandlerContext.Paged(request, sites, static s => s.Bytes);
     }
 
     private SandboxResponse CreateSite(SandboxRequest request)

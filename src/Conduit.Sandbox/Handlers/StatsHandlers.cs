@@ -21,7 +21,7 @@ internal sealed class StatsHandlers(HandlerContext context)
             return HandlerContext.NotFound();
         }
 
-        var devices = state.Devices.Where(d => d.OrgId == org.Id);
+        var devices = state.Devices.Query(EntityCollection.Key("stats-org-devices", org.Id), d => d.OrgId == org.Id);
         var assigned = devices.Where(d => d.SiteId is not null).ToList();
         var connected = assigned.Count(HandlerContext.IsConnected);
         var body = context.Catalog.Template(request.Operation) as JsonObject ?? [];
@@ -42,7 +42,7 @@ internal sealed class StatsHandlers(HandlerContext context)
             return HandlerContext.NotFound();
         }
 
-        var devices = state.Devices.Where(d => d.SiteId == site.Id);
+        var devices = state.Devices.Query(EntityCollection.Key("stats-site-devices", site.Id), d => d.SiteId == site.Id);
         var body = context.Catalog.Template(request.Operation) as JsonObject ?? [];
         CopyFrom(body, site, "id", "org_id", "name", "timezone", "country_code", "address", "latlng", "created_time", "modified_time");
         body["msp_id"] = state.MspId;

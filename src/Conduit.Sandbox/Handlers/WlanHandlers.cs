@@ -26,8 +26,8 @@ internal sealed class WlanHandlers(HandlerContext context)
     private static SandboxResponse List(SandboxRequest request, Scope scope)
     {
         var parent = request.PathValue(scope.ParentKey);
-        var wlans = scope.Wlans.Where(w => string.Equals(w.Text(scope.ParentKey), parent, StringComparison.OrdinalIgnoreCase));
-        return HandlerContext.Paged(request, [.. wlans.Select(w => w.Bytes)]);
+        var wlans = scope.Wlans.Query(EntityCollection.Key(scope.ParentKey, parent), w => string.Equals(w.Text(scope.ParentKey), parent, StringComparison.OrdinalIgnoreCase));
+        return HandlerContext.Paged(request, wlans, static w => w.Bytes);
     }
 
     private SandboxResponse Create(SandboxRequest request, Scope scope)

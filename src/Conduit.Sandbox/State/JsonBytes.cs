@@ -26,26 +26,33 @@ internal static class JsonBytes
     }
 
     /// <summary>Joins already serialised JSON values into a JSON array.</summary>
-    public static byte[] Array(IReadOnlyList<byte[]> items)
+    public static byte[] Array(IReadOnlyList<byte[]> items) => Array(items, 0, items.Count, static item => item);
+
+    /// <summary>
+    /// Joins the serialised JSON of <paramref name="count"/> items from <paramref name="start"/> into a JSON array:
+    /// one exact-size copy of each item's cached bytes, nothing re-serialised.
+    /// </summary>
+    public static byte[] Array<T>(IReadOnlyList<T> items, int start, int count, Func<T, byte[]> bytes)
     {
-        var length = 2 + Math.Max(0, items.Count - 1);
-        foreach (var item in items)
+        var length = 2 + Math.Max(0, count - 1);
+        for (var i = 0; i < count; i++)
         {
-            length += item.Length;
+            length += bytes(items[start + i]).Length;
         }
 
         var result = new byte[length];
         var position = 0;
         result[position++] = (byte)'[';
-        for (var i = 0; i < items.Count; i++)
+        for (var i = 0; i < count; i++)
         {
             if (i > 0)
             {
                 result[position++] = (byte)',';
             }
 
-            items[i].CopyTo(result, position);
-            position += items[i].Length;
+            var item = bytes(items[start + i]);
+            item.CopyTo(result, position);
+            position += item.Length;
         }
 
         result[position] = (byte)']';
