@@ -114,7 +114,14 @@ public sealed class MistSandbox : IAsyncDisposable
             await File.WriteAllTextAsync(pemPath, certificate.ExportCertificatePem(), cancellationToken).ConfigureAwait(false);
         }
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(MistSandbox).Assembly.GetName().Name });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(MistSandbox).Assembly.GetName().Name,
+            // The sandbox reads no configuration files: root it in its own folder and watch nothing, so a sandbox
+            // started from a busy working directory (a repository being built) does not spend CPU on file events.
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         // The host logs nothing: ASP.NET Core's request logs carry raw paths, and paths can hold
         // secrets (/verify/{token}). Only the sandbox's own, redacted messages reach LoggerFactory.
         builder.Logging.ClearProviders();
