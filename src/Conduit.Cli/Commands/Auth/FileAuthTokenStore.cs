@@ -53,27 +53,12 @@ internal sealed class FileAuthTokenStore(string path, string serverKey) : IAuthT
             };
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".tmp";
-        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            // Created private: the file holds refresh tokens.
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(temporary, fileOptions))
+        // Private: the file holds refresh tokens.
+        PrivateFile.Write(path, stream =>
         {
             using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
             all.WriteTo(writer);
-        }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        });
     }
 
     private JsonObject ReadAll()

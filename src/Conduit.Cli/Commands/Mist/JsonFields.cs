@@ -1,0 +1,50 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Conduit.Cli.Commands.Mist;
+
+/// <summary>Reads fields of Mist JSON answers leniently, and writes JSON for people and for scripts.</summary>
+internal static class JsonFields
+{
+    private static readonly JsonWriterOptions Pretty = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions PrettyNodes = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions CompactNodes = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>A string (or a number or boolean as text) property, or null.</summary>
+    public static string? String(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+                _ => null,
+            }
+            : null;
+
+    /// <summary>A boolean property, or null.</summary>
+    public static bool? Boolean(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.GetBoolean()
+            : null;
+
+    /// <summary>The element as JSON text: indented for people, compact for scripts; non-ASCII kept as is.</summary>
+    public static string Format(JsonElement element, bool indented)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, indented ? Pretty : Compact))
+        {
+            element.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>The node as JSON text: indented for people, compact for scripts; non-ASCII kept as is.</summary>
+    public static string Format(JsonNode node, bool indented) =>
+        node.ToJsonString(indented ? PrettyNodes : CompactNodes);
+
+    /// <summary>A node for a JSON element (a deep copy).</summary>
+    public static JsonNode? Node(JsonElement element) => element.ValueKind == JsonValueKind.Undefined ? null : JsonNode.Parse(element.GetRawText());
+}
