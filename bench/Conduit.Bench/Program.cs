@@ -6,7 +6,9 @@ using Conduit.Bench.Load.Clients;
 using Conduit.Bench.Report;
 using Conduit.Bench.Target;
 
-// dotnet run -c Release --project bench/Conduit.Bench -- [--quick] [--clients raw,conduit,…] [--concurrency 1,16,64,256] [--duration 5] [--rounds 5] [--docs docs]
+// dotnet run -c Release --project bench/Conduit.Bench -- [--quick] [--clients raw,conduit,…] [--concurrency 1,16,64,256] [--duration 5] [--rounds 5] [--docs docs] [--verbose]
+//   The full run writes docs/benchmarks.md and docs/benchmarks/*.png. --quick (CI's smoke test: concurrency 64, short
+//   rounds) writes to artifacts/bench-quick/ instead, so it never replaces the published figures; --docs overrides both.
 // dotnet run -c Release --project bench/Conduit.Bench -- serve --port N   (the target; started by the harness itself)
 if (args.Length >= 3 && args[0] == "serve")
 {
@@ -16,12 +18,13 @@ if (args.Length >= 3 && args[0] == "serve")
 
 if (Option("--scenario") == "auth")
 {
-    var docsFolder = Path.GetFullPath(Option("--docs") ?? FindDocsFolder());
+    var docsFolder = Path.GetFullPath(Option("--docs") ?? Path.Combine(FindRepositoryRoot(), "docs"));
     Console.WriteLine($"Wrote {await Conduit.Bench.Scenarios.AuthScenario.RunAsync(docsFolder, TimeSpan.FromSeconds(double.Parse(Option("--duration") ?? "4", CultureInfo.InvariantCulture)))}");
     return 0;
 }
 
 var quick = args.Contains("--quick");
+var verbose = args.Contains("--verbose");
 var settings = new RunSettings(
     quick,
     Warmup: TimeSpan.FromSeconds(quick ? 0.5 : 2),
@@ -29,10 +32,11 @@ var settings = new RunSettings(
     Concurrency: (Option("--concurrency") ?? (quick ? "64" : "1,16,64,256")).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(),
     OnlyClients: Option("--clients")?.Split(','),
     Rounds: int.Parse(Option("--rounds") ?? (quick ? "2" : "5"), CultureInfo.InvariantCulture));
-var docs = Path.GetFullPath(Option("--docs") ?? FindDocsFolder());
+var docs = Path.GetFullPath(Option("--docs") ?? (quick ? Path.Combine(FindRepositoryRoot(), "artifacts", "bench-quick") : Path.Combine(FindRepositoryRoot(), "docs")));
+var loadBefore = LoadAverage();
 
 var port = FreePort();
-using var target = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["serve", "--port", port.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+using var target = Process.Start(TargetStartInfo(port))!;
 try
 {
     await WaitForPortAsync(port);
@@ -68,6 +72,11 @@ try
                 foreach (var client in clients)
                 {
                     rounds[client].Add(await LoadRunner.RunAsync(client, concurrency, settings.Duration / settings.Rounds));
+                    if (verbose)
+                    {
+                        var r = rounds[client][^1];
+                        Console.WriteLine($"  round {round + 1}: {r.Client,-30} {r.RequestsPerSecond,10:N0} req/s  p99 {r.P99Ms,7:F2} ms  CPU {r.CpuMsPerRequest * 1000,5:F1} µs/req");
+                    }
                 }
             }
 
@@ -114,7 +123,7 @@ try
     }
 
     var plots = BenchmarkPlots.Draw(results, Path.Combine(docs, "benchmarks"));
-    var report = BenchmarkReport.Write(results, skipped, docs, settings, plots);
+    var report = BenchmarkReport.Write(results, skipped, docs, settings with { LoadAverage = (loadBefore, LoadAverage()) }, plots);
     Console.WriteLine($"Wrote {report}");
     return results.Any(r => r.Requests == 0) ? 1 : 0;
 }
@@ -129,17 +138,47 @@ string? Option(string name)
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }
 
-static string FindDocsFolder()
+static string FindRepositoryRoot()
 {
     for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
     {
         if (File.Exists(Path.Combine(dir.FullName, "Conduit.slnx")))
         {
-            return Path.Combine(dir.FullName, "docs");
+            return dir.FullName;
         }
     }
 
-    return Path.Combine(Environment.CurrentDirectory, "docs");
+    return Environment.CurrentDirectory;
+}
+
+// The 1-minute load average (Linux), to say how busy the machine was; null elsewhere.
+static double? LoadAverage()
+{
+    try
+    {
+        var text = File.ReadAllText("/proc/loadavg");
+        return double.Parse(text.AsSpan(0, text.IndexOf(' ', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+    }
+    catch (IOException)
+    {
+        return null;
+    }
+    catch (UnauthorizedAccessException)
+    {
+        return null;
+    }
+}
+
+// This program again with `serve`: through its apphost under `dotnet run`, or `dotnet exec` when run as `dotnet Conduit.Bench.dll`.
+static ProcessStartInfo TargetStartInfo(int port)
+{
+    string[] serve = ["serve", "--port", port.ToString(CultureInfo.InvariantCulture)];
+    var host = Environment.ProcessPath!;
+    var start = Path.GetFileNameWithoutExtension(host) == "dotnet"
+        ? new ProcessStartInfo(host, ["exec", typeof(TargetServer).Assembly.Location, .. serve])
+        : new ProcessStartInfo(host, serve);
+    start.UseShellExecute = false;
+    return start;
 }
 
 static int FreePort()

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Net.Http.Headers;
 using System.Text.Json.Serialization.Metadata;
 using Conduit.Http.Pipeline;
 using Conduit.Http.Redaction;
@@ -13,8 +12,8 @@ namespace Conduit.Http;
 /// <summary>
 /// A resilient HTTP client for one API: base URL, authentication, retries, rate limits, timeouts, typed errors,
 /// telemetry and redaction. Every call has an asynchronous form and a true synchronous form (built on
-/// <see cref="HttpClient.Send(HttpRequestMessage, HttpCompletionOption, CancellationToken)"/>). Thread-safe; create one
-/// per API and reuse it.
+/// <see cref="HttpMessageInvoker.Send(HttpRequestMessage, CancellationToken)"/>). Thread-safe; create one per API and
+/// reuse it.
 /// </summary>
 /// <example>
 /// <code>
@@ -29,8 +28,6 @@ namespace Conduit.Http;
 public class ConduitClient : IDisposable
 {
     private readonly HttpCallPipeline _pipeline = null!;
-    private readonly HttpClient _httpClient = null!;
-    private readonly bool _disposeHttpClient;
 
     /// <summary>For mocking: creates a client with no pipeline; every member must be overridden.</summary>
     protected ConduitClient()
@@ -44,8 +41,12 @@ public class ConduitClient : IDisposable
     /// <param name="meterFactory">Where metrics go; the shared <c>Conduit.Http</c> meter when null.</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid; the message lists every problem.</exception>
     public ConduitClient(ConduitClientOptions options, ILoggerFactory? loggerFactory = null, IMeterFactory? meterFactory = null)
-        : this(CreateOwnedHttpClient(options), options, loggerFactory, meterFactory, disposeHttpClient: true)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ConduitClientOptionsValidation.ThrowIfInvalid(options);
+        Options = options.Clone();
+        // Requests go straight into the handler, with no HttpClient in front (see MessageTransport).
+        _pipeline = CreatePipeline(MessageTransport.ForOwnedHandler(HttpHandlerFactory.Create(options), Options), loggerFactory, meterFactory);
     }
 
     /// <summary>Creates a client over an existing <see cref="HttpClient"/> (for example one from <c>IHttpClientFactory</c>).</summary>
@@ -60,11 +61,7 @@ public class ConduitClient : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ConduitClientOptionsValidation.ThrowIfInvalid(options);
         Options = options.Clone();
-        _httpClient = httpClient;
-        _disposeHttpClient = disposeHttpClient;
-        ConfigureHttpClient(httpClient, Options);
-        var logger = (ILogger?)loggerFactory?.CreateLogger("Conduit.Http.ConduitClient") ?? NullLogger.Instance;
-        _pipeline = new HttpCallPipeline(Options, httpClient, logger, ConduitHttpInstruments.Create(meterFactory));
+        _pipeline = CreatePipeline(MessageTransport.ForHttpClient(httpClient, Options, disposeHttpClient), loggerFactory, meterFactory);
     }
 
     /// <summary>The client's name, from its options.</summary>
@@ -170,38 +167,12 @@ public class ConduitClient : IDisposable
         if (disposing)
         {
             _pipeline?.Dispose();
-            if (_disposeHttpClient)
-            {
-                _httpClient?.Dispose();
-            }
         }
     }
 
-    private static HttpClient CreateOwnedHttpClient(ConduitClientOptions options)
+    private HttpCallPipeline CreatePipeline(MessageTransport transport, ILoggerFactory? loggerFactory, IMeterFactory? meterFactory)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ConduitClientOptionsValidation.ThrowIfInvalid(options);
-        return new HttpClient(HttpHandlerFactory.Create(options), disposeHandler: true);
-    }
-
-    private static void ConfigureHttpClient(HttpClient httpClient, ConduitClientOptions options)
-    {
-        httpClient.Timeout = Timeout.InfiniteTimeSpan;
-        var headers = httpClient.DefaultRequestHeaders;
-        if (!options.DefaultHeaders.ContainsKey("Accept"))
-        {
-            headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        }
-
-        if (!string.IsNullOrEmpty(options.UserAgent) && !options.DefaultHeaders.ContainsKey("User-Agent"))
-        {
-            headers.UserAgent.TryParseAdd(options.UserAgent);
-        }
-
-        foreach (var (name, value) in options.DefaultHeaders)
-        {
-            headers.Remove(name);
-            headers.TryAddWithoutValidation(name, value);
-        }
+        var logger = (ILogger?)loggerFactory?.CreateLogger("Conduit.Http.ConduitClient") ?? NullLogger.Instance;
+        return new HttpCallPipeline(Options, transport, logger, ConduitHttpInstruments.Create(meterFactory));
     }
 }

@@ -21,13 +21,20 @@ internal static class BenchmarkReport
         md.AppendLine("## Machine").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"- {Environment.ProcessorCount} logical cores, {CpuModel()}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Run: per concurrency, {settings.Warmup.TotalSeconds:0.#} s warm-up per client, then {settings.Rounds} round-robin rounds of {settings.Duration.TotalSeconds / settings.Rounds:0.##} s per client; each figure is the client's median round (allocation and CPU averaged over all rounds); workstation GC; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Run: per concurrency, {settings.Warmup.TotalSeconds:0.#} s warm-up per client, then {settings.Rounds} round-robin rounds of {settings.Duration.TotalSeconds / settings.Rounds:0.##} s per client; each figure is the client's median round (allocation and CPU averaged over all rounds); workstation GC; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        if (settings.LoadAverage is ({ } loadStart, { } loadEnd))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Machine load (1-minute load average, {Environment.ProcessorCount} cores): {loadStart:F1} at the start, {loadEnd:F1} at the end; above {Environment.ProcessorCount} other processes were competing for the cores, so throughput and latency figures are noisier than the allocation figures (which do not depend on load).");
+        }
+
+        md.AppendLine();
         md.AppendLine("## What each client does").AppendLine();
         md.AppendLine("- **HttpClient (raw)**: `GetAsync` + `ReadAsByteArrayAsync`; the baseline.");
         md.AppendLine("- **HttpClient + Http.Resilience**: `IHttpClientFactory` client with `AddStandardResilienceHandler()`.");
         md.AppendLine("- **Refit**, **RestSharp**, **Flurl**: each library's plain GET reading the body.");
         md.AppendLine("- **Conduit (full pipeline)**: API-key auth, retry, a client-side token bucket (too large to bind), total and attempt timeouts, ")
-          .AppendLine("  a `MeterListener` recording every instrument, and a logger enabled at Information (each call logged with its redacted URL).");
+          .AppendLine("  a `MeterListener` recording every instrument, and a logger enabled at Information (each call logged with its redacted URL); ")
+          .AppendLine("  on the handler Conduit builds, which asks for compressed responses (automatic gzip/deflate/brotli decompression) where raw `HttpClient` does not.");
         md.AppendLine("- **Conduit (sync API)**: the same client through `Send`, on one dedicated thread per concurrent caller.");
         md.AppendLine("- **Python requests / httpx**: Debian's `python3-requests` (one thread and `Session` per caller) and `python3-httpx` (asyncio tasks sharing an `AsyncClient`). Out of process: no allocation or CPU figures.").AppendLine();
         foreach (var group in results.GroupBy(r => r.Concurrency).OrderBy(g => g.Key))

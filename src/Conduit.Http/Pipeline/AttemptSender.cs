@@ -17,7 +17,7 @@ namespace Conduit.Http.Pipeline;
 /// </summary>
 internal sealed class AttemptSender(
     ConduitClientOptions options,
-    HttpClient httpClient,
+    MessageTransport transport,
     ServerRateLimitGate gate,
     SecretRedactor redactor,
     ConduitHttpInstruments instruments,
@@ -29,16 +29,25 @@ internal sealed class AttemptSender(
 
     /// <summary>
     /// Sends one attempt and returns its outcome (a response, or the exception it failed with) without throwing, so
-    /// the resilience pipeline handles failures without the cost of exceptions in flight.
+    /// the resilience pipeline handles failures without the cost of exceptions in flight. The attempt runs under the
+    /// call's <see cref="CallTimeouts"/>, when the client has any: a cancellation by the attempt timeout comes back as a
+    /// <see cref="Polly.Timeout.TimeoutRejectedException"/>.
     /// </summary>
     public async ValueTask<Outcome<ApiResponse>> SendAsync(CallState state, bool async, CancellationToken cancellationToken)
     {
+        var timeouts = state.Timeouts;
+        if (timeouts is not null)
+        {
+            cancellationToken = timeouts.BeginAttempt();
+        }
+
         state.Attempts++;
         if (logger.IsEnabled(LogLevel.Debug))
         {
             ConduitHttpLog.Sending(logger, options.Name, state.Request.Method.Method, state.RedactedUri(redactor), state.Attempts);
         }
 
+        Outcome<ApiResponse> outcome;
         try
         {
             // At most two sends: the first, and one replay after a 401 when the provider could refresh the credential.
@@ -50,7 +59,8 @@ internal sealed class AttemptSender(
                 if (response.StatusCode != HttpStatusCode.Unauthorized || state.CredentialsRefreshed)
                 {
                     Observe(state, response);
-                    return Outcome.FromResult(response);
+                    outcome = Outcome.FromResult(response);
+                    break;
                 }
 
                 state.CredentialsRefreshed = true;
@@ -60,16 +70,25 @@ internal sealed class AttemptSender(
                 if (!refreshed)
                 {
                     Observe(state, response);
-                    return Outcome.FromResult(response);
+                    outcome = Outcome.FromResult(response);
+                    break;
                 }
 
                 ConduitHttpLog.RefreshingCredentials(logger, options.Name);
             }
         }
+        catch (HttpRequestException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            // A request that failed while its token was cancelled was cancelled: HttpClient reports it so, and so does
+            // this when the message went straight to the handler (see MessageTransport).
+            outcome = Outcome.FromException<ApiResponse>(new TaskCanceledException(ex.Message, ex, cancellationToken));
+        }
         catch (Exception ex)
         {
-            return Outcome.FromException<ApiResponse>(ex);
+            outcome = Outcome.FromException<ApiResponse>(ex);
         }
+
+        return timeouts is null ? outcome : timeouts.EndAttempt(outcome);
     }
 
     private void Observe(CallState state, ApiResponse response)
@@ -130,8 +149,8 @@ internal sealed class AttemptSender(
         }
 
         using var response = async
-            ? await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
-            : httpClient.Send(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            ? await transport.SendAsync(message, cancellationToken).ConfigureAwait(false)
+            : transport.Send(message, cancellationToken);
 
         // The body is read here rather than in a helper: one state machine fewer per call on the hot path.
         // A HEAD response, a 204 and a 304 have no body whatever their Content-Length says (RFC 9110 §6.4.1).

@@ -3,7 +3,7 @@ using Conduit.Http.Redaction;
 namespace Conduit.Http.Pipeline;
 
 /// <summary>What one call carries through its attempts: the request, its URL, timing and what the last attempt saw.</summary>
-internal sealed class CallState(HttpCallPipeline pipeline, ApiRequest request, Uri uri, long startTimestamp, bool isAsync)
+internal sealed class CallState(HttpCallPipeline pipeline, ApiRequest request, Uri uri, long startTimestamp, bool isAsync, CallTimeouts? timeouts)
 {
     private Uri? _redactedUri;
 
@@ -17,6 +17,9 @@ internal sealed class CallState(HttpCallPipeline pipeline, ApiRequest request, U
 
     /// <summary>Whether the call came through the asynchronous API (the synchronous one must never await).</summary>
     public bool IsAsync { get; } = isAsync;
+
+    /// <summary>The call's total and attempt timeouts, or <see langword="null"/> when the client has none.</summary>
+    public CallTimeouts? Timeouts { get; } = timeouts;
 
     /// <summary>Attempts started so far.</summary>
     public int Attempts { get; set; }

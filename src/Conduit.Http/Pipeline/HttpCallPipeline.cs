@@ -23,13 +23,15 @@ internal sealed class HttpCallPipeline : IDisposable
     private readonly ResiliencePipeline<ApiResponse> _resilience;
     private readonly AttemptSender _sender;
     private readonly RequestUriBuilder _uriBuilder;
+    private readonly CallTimeoutsPool? _timeouts;
+    private readonly MessageTransport _transport;
     private readonly RateLimiter? _rateLimiter;
     private readonly bool _ownsRateLimiter;
     private readonly ConduitHttpInstruments _instruments;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
 
-    public HttpCallPipeline(ConduitClientOptions options, HttpClient httpClient, ILogger logger, ConduitHttpInstruments instruments)
+    public HttpCallPipeline(ConduitClientOptions options, MessageTransport transport, ILogger logger, ConduitHttpInstruments instruments)
     {
         _options = options;
         _logger = logger;
@@ -43,10 +45,12 @@ internal sealed class HttpCallPipeline : IDisposable
 
         Redactor.AddSecret(options.Proxy.Password);
         _uriBuilder = new RequestUriBuilder(options.BaseAddress);
+        _timeouts = CallTimeoutsPool.Create(options);
         _ownsRateLimiter = options.RateLimiter is null && options.RateLimit is not null;
         _rateLimiter = options.RateLimiter ?? (options.RateLimit is { } rate ? new TimedTokenBucketRateLimiter(rate, options.TimeProvider) : null);
         ServerGate = new ServerRateLimitGate(options.ServerRateLimit, options.TimeProvider);
-        _sender = new AttemptSender(options, httpClient, ServerGate, Redactor, instruments, logger);
+        _transport = transport;
+        _sender = new AttemptSender(options, transport, ServerGate, Redactor, instruments, logger);
         var classifier = new RetryClassifier(options.Retry, options.TimeProvider, options.TotalTimeout);
         _resilience = ResiliencePipelineFactory.Create(
             options, classifier, OnRetry, () => new RateLimitWaitStrategy(options, _rateLimiter, ServerGate, Redactor, instruments, logger));
@@ -66,9 +70,10 @@ internal sealed class HttpCallPipeline : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var start = _timeProvider.GetTimestamp();
-        var state = new CallState(this, request, _uriBuilder.Build(request), start, async);
+        var uri = _uriBuilder.Build(request);
+        var state = new CallState(this, request, uri, start, async, _timeouts?.Rent(start, cancellationToken));
         using var activity = ConduitHttpInstruments.ActivitySource.HasListeners() ? StartActivity(state) : null;
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        var context = ResilienceContextPool.Shared.Get(state.Timeouts?.Token ?? cancellationToken);
         context.Properties.Set(ResiliencePipelineFactory.CallStateKey, state);
         ApiResponse? response = null;
         Exception? failure = null;
@@ -115,12 +120,22 @@ internal sealed class HttpCallPipeline : IDisposable
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+            if (state.Timeouts is { } timeouts)
+            {
+                _timeouts!.Return(timeouts);
+            }
+
             Record(state, response, failure, activity);
         }
     }
 
     private ApiException? Translate(Exception exception, CallState state, CancellationToken cancellationToken)
     {
+        if (state.Timeouts is { } timeouts && timeouts.TryGetTotalTimeout(exception, out var totalTimeout))
+        {
+            exception = totalTimeout;
+        }
+
         var method = state.Request.Method.Method;
         var uri = state.RedactedUri(Redactor);
         return exception switch
@@ -210,6 +225,8 @@ internal sealed class HttpCallPipeline : IDisposable
 
     public void Dispose()
     {
+        _transport.Dispose();
+        _timeouts?.Dispose();
         if (_ownsRateLimiter)
         {
             _rateLimiter?.Dispose();

@@ -25,13 +25,40 @@ internal sealed class RateLimitWaitStrategy(
     protected override ValueTask<Outcome<ApiResponse>> ExecuteCore<TState>(
         Func<ResilienceContext, TState, ValueTask<Outcome<ApiResponse>>> callback, ResilienceContext context, TState state)
     {
-        // Fast path, no state machine: nothing to wait for and a token free now.
-        if (gate.CurrentWait <= TimeSpan.Zero && (rateLimiter is null || TryTakeToken()))
+        // Fast path, no state machine: nothing to wait for and a token granted at once.
+        if (gate.CurrentWait > TimeSpan.Zero)
+        {
+            return WaitThenExecuteAsync(callback, context, state, acquiring: null);
+        }
+
+        if (rateLimiter is null)
         {
             return callback(context, state);
         }
 
-        return WaitThenExecuteAsync(callback, context, state);
+        if (!context.Properties.GetValue(ResiliencePipelineFactory.CallStateKey, null!).IsAsync)
+        {
+            return TryTakeToken() ? callback(context, state) : WaitThenExecuteAsync(callback, context, state, acquiring: null);
+        }
+
+        // An asynchronous call asks with AcquireAsync, never AttemptAcquire: for a distributed limiter (Redis) the
+        // synchronous form is a blocking round trip, which would hold a thread-pool thread per call. For an in-memory
+        // limiter a free token comes back as a completed ValueTask, so the fast path stays free of allocations.
+        var acquiring = rateLimiter.AcquireAsync(1, context.CancellationToken);
+        if (acquiring.IsCompletedSuccessfully)
+        {
+            var lease = acquiring.Result;
+            if (lease.IsAcquired)
+            {
+                lease.Dispose();
+                return callback(context, state);
+            }
+
+            // Refused at once (the limiter's queue is full): handed on as it is, to be recorded and reported.
+            acquiring = new ValueTask<RateLimitLease>(lease);
+        }
+
+        return WaitThenExecuteAsync(callback, context, state, acquiring);
     }
 
     private bool TryTakeToken()
@@ -40,15 +67,21 @@ internal sealed class RateLimitWaitStrategy(
         return lease.IsAcquired;
     }
 
+    // acquiring: a token request the fast path already made and that could not be granted at once (the server's reset
+    // was checked before it, so it is not waited for again).
     private async ValueTask<Outcome<ApiResponse>> WaitThenExecuteAsync<TState>(
-        Func<ResilienceContext, TState, ValueTask<Outcome<ApiResponse>>> callback, ResilienceContext context, TState state)
+        Func<ResilienceContext, TState, ValueTask<Outcome<ApiResponse>>> callback, ResilienceContext context, TState state, ValueTask<RateLimitLease>? acquiring)
     {
         var call = context.Properties.GetValue(ResiliencePipelineFactory.CallStateKey, null!);
         var async = call.IsAsync;
         try
         {
-            await WaitForServerResetAsync(call, async, context.CancellationToken).ConfigureAwait(false);
-            await WaitForTokenAsync(call, async, context.CancellationToken).ConfigureAwait(false);
+            if (acquiring is null)
+            {
+                await WaitForServerResetAsync(call, async, context.CancellationToken).ConfigureAwait(false);
+            }
+
+            await WaitForTokenAsync(call, async, acquiring, context.CancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -85,17 +118,47 @@ internal sealed class RateLimitWaitStrategy(
         }
     }
 
-    private async ValueTask WaitForTokenAsync(CallState call, bool async, CancellationToken cancellationToken)
+    private async ValueTask WaitForTokenAsync(CallState call, bool async, ValueTask<RateLimitLease>? acquiring, CancellationToken cancellationToken)
     {
-        if (rateLimiter is null || TryTakeToken())
+        if (rateLimiter is null)
         {
             return;
         }
 
+        if (!async)
+        {
+            if (TryTakeToken())
+            {
+                return;
+            }
+
+            RecordWait(TimeSpan.Zero, "client");
+            using var blocked = rateLimiter is TimedTokenBucketRateLimiter bucket ? bucket.Acquire(1, cancellationToken) : AcquireBlocking(call, cancellationToken);
+            ThrowIfRefused(call, blocked);
+            return;
+        }
+
+        // As in the fast path: AcquireAsync only, so a distributed limiter never blocks a thread.
+        var pending = acquiring ?? rateLimiter.AcquireAsync(1, cancellationToken);
+        if (acquiring is null && pending.IsCompletedSuccessfully)
+        {
+            var now = pending.Result;
+            if (now.IsAcquired)
+            {
+                now.Dispose();
+                return;
+            }
+
+            pending = new ValueTask<RateLimitLease>(now);
+        }
+
         RecordWait(TimeSpan.Zero, "client");
-        using var lease = async
-            ? await rateLimiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false)
-            : rateLimiter is TimedTokenBucketRateLimiter bucket ? bucket.Acquire(1, cancellationToken) : AcquireBlocking(call, cancellationToken);
+        using var lease = await pending.ConfigureAwait(false);
+        ThrowIfRefused(call, lease);
+    }
+
+    private void ThrowIfRefused(CallState call, RateLimitLease lease)
+    {
         if (!lease.IsAcquired)
         {
             throw new RateLimitedException(

@@ -7,8 +7,11 @@ using Polly.Timeout;
 namespace Conduit.Http.Pipeline;
 
 /// <summary>
-/// Builds the Polly pipeline of a client, outermost first: total timeout → retry → circuit breaker → rate-limit wait →
-/// attempt timeout. Authentication and the 401 replay run inside each attempt (see <see cref="AttemptSender"/>).
+/// Builds the Polly pipeline of a client, outermost first: retry → circuit breaker → rate-limit wait. Around and inside
+/// it sit the two timeouts, in the documented order total timeout → retry → circuit breaker → rate-limit wait → attempt
+/// timeout: both run on one per-call <see cref="CallTimeouts"/> (the total from <see cref="HttpCallPipeline"/>, the
+/// attempt's in <see cref="AttemptSender"/>) rather than as two Polly timeout strategies, which cost an async state
+/// machine each per call. Authentication and the 401 replay run inside each attempt.
 /// </summary>
 internal static class ResiliencePipelineFactory
 {
@@ -24,11 +27,6 @@ internal static class ResiliencePipelineFactory
         Func<RateLimitWaitStrategy> rateLimitWait)
     {
         var builder = new ResiliencePipelineBuilder<ApiResponse> { Name = options.Name, TimeProvider = options.TimeProvider };
-        if (options.TotalTimeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(new TimeoutStrategyOptions { Name = "total-timeout", Timeout = options.TotalTimeout });
-        }
-
         var retry = options.Retry;
         if (retry.MaxRetries > 0)
         {
@@ -72,11 +70,6 @@ internal static class ResiliencePipelineFactory
         }
 
         builder.AddStrategy(_ => rateLimitWait(), new RateLimitWaitStrategyOptions());
-        if (options.AttemptTimeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(new TimeoutStrategyOptions { Name = "attempt-timeout", Timeout = options.AttemptTimeout });
-        }
-
         return builder.Build();
     }
 }

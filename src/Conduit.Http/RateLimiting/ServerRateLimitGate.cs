@@ -35,7 +35,6 @@ internal sealed class ServerRateLimitGate(ServerRateLimitOptions options, TimePr
     public long? Observe(ApiResponse response, TimeSpan? retryAfter)
     {
         long? lowQuota = null;
-        var now = timeProvider.GetUtcNow();
         if (long.TryParse(response.GetHeader("X-RateLimit-Remaining"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var remaining))
         {
             LastRemaining = remaining;
@@ -44,6 +43,7 @@ internal sealed class ServerRateLimitGate(ServerRateLimitOptions options, TimePr
                 lowQuota = remaining;
             }
 
+            var now = timeProvider.GetUtcNow();
             if (remaining <= 0 && options.PauseOnServerSignal && RetryAfterParser.TryParseReset(response.GetHeader("X-RateLimit-Reset"), now, out var untilReset))
             {
                 PauseUntil(now + untilReset);
@@ -52,7 +52,7 @@ internal sealed class ServerRateLimitGate(ServerRateLimitOptions options, TimePr
 
         if ((int)response.StatusCode == 429 && retryAfter is { } delay && options.PauseOnServerSignal)
         {
-            PauseUntil(now + delay);
+            PauseUntil(timeProvider.GetUtcNow() + delay);
         }
 
         return lowQuota;

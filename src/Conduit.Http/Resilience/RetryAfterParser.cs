@@ -46,13 +46,13 @@ public static class RetryAfterParser
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        var now = timeProvider.GetUtcNow();
-        if (TryParse(response.GetHeader("Retry-After"), now, out var delay))
+        // The clock is read only when there is a header to read against it: most responses have neither.
+        if (response.GetHeader("Retry-After") is { } retryAfter && TryParse(retryAfter, timeProvider.GetUtcNow(), out var delay))
         {
             return delay;
         }
 
-        if ((int)response.StatusCode == 429 && TryParseReset(response.GetHeader("X-RateLimit-Reset"), now, out delay))
+        if ((int)response.StatusCode == 429 && response.GetHeader("X-RateLimit-Reset") is { } reset && TryParseReset(reset, timeProvider.GetUtcNow(), out delay))
         {
             return delay;
         }

@@ -54,6 +54,46 @@ public sealed class SharedRateLimiterTests
     }
 
     [Fact]
+    public async Task SendAsync_ForeignLimiter_IsAskedOnlyThroughAcquireAsync()
+    {
+        // A distributed limiter's AttemptAcquire is a blocking round trip: asynchronous calls must never use it.
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/item", () => Results.Text("ok")));
+        using var limiter = new CountingRateLimiter(new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = 1,
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = TimeSpan.FromMilliseconds(50),
+            QueueLimit = 10,
+        }));
+        var options = TestClients.FastOptions(server.BaseAddress);
+        options.RateLimiter = limiter;
+        using var client = new ConduitClient(options);
+        var ct = TestContext.Current.CancellationToken;
+
+        // The first gets the only token at once; the others queue inside AcquireAsync until it refills.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.GetAsync("item", ct)));
+
+        Assert.Equal(0, limiter.Attempts);
+        Assert.Equal(4, limiter.AsyncAcquisitions);
+        Assert.Equal(4, server.Count("GET", "/item"));
+    }
+
+    [Fact]
+    public void Send_ForeignLimiter_IsAskedThroughAttemptAcquire()
+    {
+        using var limiter = new CountingRateLimiter(new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = 10 }));
+        var options = TestClients.FastOptions(new Uri("http://127.0.0.1:1/"), maxRetries: 0);
+        options.RateLimiter = limiter;
+        using var client = new ConduitClient(options);
+
+        // Nothing listens on port 1: the call fails, but only after the limiter was asked for its token.
+        Assert.Throws<ApiConnectionException>(() => client.Get("item", TestContext.Current.CancellationToken));
+
+        Assert.Equal(1, limiter.Attempts);
+        Assert.Equal(0, limiter.AsyncAcquisitions);
+    }
+
+    [Fact]
     public void Constructor_BothRateLimitAndRateLimiter_IsRejected()
     {
         using var limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = 1 });
