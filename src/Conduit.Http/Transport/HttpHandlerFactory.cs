@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Security;
+using Microsoft.Extensions.Options;
 
 namespace Conduit.Http.Transport;
 
@@ -7,6 +8,7 @@ namespace Conduit.Http.Transport;
 public static class HttpHandlerFactory
 {
     /// <summary>Creates a <see cref="SocketsHttpHandler"/> configured from the client options.</summary>
+    /// <exception cref="OptionsValidationException">An entry of <see cref="ProxyOptions.BypassList"/> is not a regular expression.</exception>
     public static SocketsHttpHandler Create(ConduitClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -22,6 +24,13 @@ public static class HttpHandlerFactory
     }
 
     /// <summary>Applies proxy and TLS settings to an existing handler (for <c>IHttpClientFactory</c> primary handlers).</summary>
+    /// <exception cref="OptionsValidationException">An entry of <see cref="ProxyOptions.BypassList"/> is not a regular expression.</exception>
+    /// <remarks>
+    /// Certificates are verified unless <see cref="ConduitClientOptions.VerifyTls"/> is off: then, without a
+    /// <see cref="ConduitClientOptions.ServerCertificateValidation"/> callback, every certificate is accepted. The
+    /// <see cref="ConduitClient"/> built from those options logs a warning about it (event 10) once, when it is created —
+    /// not per handler and not per call.
+    /// </remarks>
     public static void Configure(SocketsHttpHandler handler, ConduitClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(handler);
@@ -30,10 +39,7 @@ public static class HttpHandlerFactory
         if (proxy.Address is not null)
         {
             handler.UseProxy = true;
-            handler.Proxy = new WebProxy(proxy.Address, proxy.BypassOnLocal, [.. proxy.BypassList])
-            {
-                Credentials = proxy.UserName is null ? null : new NetworkCredential(proxy.UserName, proxy.Password),
-            };
+            handler.Proxy = CreateProxy(options.Name, proxy);
         }
         else
         {
@@ -48,7 +54,25 @@ public static class HttpHandlerFactory
         }
         else if (!options.VerifyTls)
         {
+            // Verification off: accept anything. The client warns once (HttpCallPipeline, ConduitHttpLog event 10).
             handler.SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
+        }
+    }
+
+    private static WebProxy CreateProxy(string client, ProxyOptions proxy)
+    {
+        try
+        {
+            return new WebProxy(proxy.Address, proxy.BypassOnLocal, [.. proxy.BypassList])
+            {
+                Credentials = proxy.UserName is null ? null : new NetworkCredential(proxy.UserName, proxy.Password),
+            };
+        }
+        catch (ArgumentException ex)
+        {
+            // WebProxy compiles each bypass entry as a regular expression; "*.local" is not one (".*\.local$" is).
+            throw new OptionsValidationException(client, typeof(ConduitClientOptions),
+                [$"Conduit client '{client}': Proxy.BypassList holds regular expressions (as WebProxy.BypassList), but an entry is not one: {ex.Message}"]);
         }
     }
 
