@@ -93,6 +93,10 @@ public sealed class ConduitClientOptionsValidation : IValidateOptions<ConduitCli
             {
                 Add($"RateLimit.Window must be positive, but was {rate.Window}.");
             }
+            else if (rate.Window > MaxTimerPeriod)
+            {
+                Add($"RateLimit.Window must be at most {MaxTimerPeriod} (the longest a timer can wait), but was {rate.Window}.");
+            }
 
             if (rate.Burst < 0)
             {
@@ -134,14 +138,23 @@ public sealed class ConduitClientOptionsValidation : IValidateOptions<ConduitCli
                 Add($"CircuitBreaker.MinimumThroughput must be at least 2, but was {breaker.MinimumThroughput}.");
             }
 
+            // Polly's CircuitBreakerStrategyOptions accepts 0.5 s to 1 day for both durations.
             if (breaker.SamplingDuration < TimeSpan.FromMilliseconds(500))
             {
                 Add($"CircuitBreaker.SamplingDuration must be at least 500 ms, but was {breaker.SamplingDuration}.");
+            }
+            else if (breaker.SamplingDuration > TimeSpan.FromDays(1))
+            {
+                Add($"CircuitBreaker.SamplingDuration must be at most 24 h, but was {breaker.SamplingDuration}.");
             }
 
             if (breaker.BreakDuration < TimeSpan.FromMilliseconds(500))
             {
                 Add($"CircuitBreaker.BreakDuration must be at least 500 ms, but was {breaker.BreakDuration}.");
+            }
+            else if (breaker.BreakDuration > TimeSpan.FromDays(1))
+            {
+                Add($"CircuitBreaker.BreakDuration must be at most 24 h, but was {breaker.BreakDuration}.");
             }
         }
 
@@ -162,10 +175,20 @@ public sealed class ConduitClientOptionsValidation : IValidateOptions<ConduitCli
 
         foreach (var header in o.DefaultHeaders ?? new Dictionary<string, string>())
         {
-            if (string.IsNullOrWhiteSpace(header.Key) || header.Key.Any(static c => c <= ' ' || c == ':' || c > '~'))
+            if (string.IsNullOrWhiteSpace(header.Key) || !header.Key.All(IsTokenChar))
             {
                 Add($"DefaultHeaders contains an invalid header name '{header.Key}'.");
             }
+        }
+
+        if (o.Redaction is null)
+        {
+            Add("Redaction is required.");
+        }
+        else
+        {
+            ValidateNames(o.Redaction.SensitiveNameFragments, "Redaction.SensitiveNameFragments", Add);
+            ValidateNames(o.Redaction.SensitiveExactNames, "Redaction.SensitiveExactNames", Add);
         }
 
         if (o.TimeProvider is null)
@@ -174,6 +197,30 @@ public sealed class ConduitClientOptionsValidation : IValidateOptions<ConduitCli
         }
 
         return errors;
+    }
+
+    /// <summary>The longest period a <see cref="ITimer"/> accepts (<c>uint.MaxValue - 1</c> milliseconds, about 49.7 days).</summary>
+    private static readonly TimeSpan MaxTimerPeriod = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    /// <summary>Whether <paramref name="c"/> is a <c>tchar</c> of an HTTP token (RFC 9110 §5.6.2), the grammar of header names.</summary>
+    private static bool IsTokenChar(char c) =>
+        char.IsAsciiLetterOrDigit(c) || c is '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '-' or '.' or '^' or '_' or '`' or '|' or '~';
+
+    private static void ValidateNames(IList<string>? names, string option, Action<string> add)
+    {
+        if (names is null)
+        {
+            add($"{option} is required.");
+            return;
+        }
+
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] is null)
+            {
+                add($"{option}[{i}] is null; remove the entry or give it a name.");
+            }
+        }
     }
 
     private static void ValidateTimeout(TimeSpan value, string name, Action<string> add)

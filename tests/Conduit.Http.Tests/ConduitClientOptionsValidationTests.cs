@@ -32,6 +32,13 @@ public sealed class ConduitClientOptionsValidationTests
         { "Conduit client 'api': DefaultHeaders contains an invalid header name 'Bad Header'.", o => o.DefaultHeaders["Bad Header"] = "x" },
         { "Conduit client 'api': Authentication is required (use NoAuthentication.Instance for none).", o => o.Authentication = null! },
         { "Conduit client 'api': TimeProvider is required.", o => o.TimeProvider = null! },
+        { "Conduit client 'api': CircuitBreaker.SamplingDuration must be at most 24 h, but was 1.00:00:01.", o => o.CircuitBreaker = new CircuitBreakerOptions { SamplingDuration = TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1) } },
+        { "Conduit client 'api': CircuitBreaker.BreakDuration must be at most 24 h, but was 2.00:00:00.", o => o.CircuitBreaker = new CircuitBreakerOptions { BreakDuration = TimeSpan.FromDays(2) } },
+        { "Conduit client 'api': RateLimit.Window must be at most 49.17:02:47.2940000 (the longest a timer can wait), but was 60.00:00:00.", o => o.RateLimit = new RateLimitOptions { Window = TimeSpan.FromDays(60) } },
+        { "Conduit client 'api': Redaction.SensitiveExactNames[7] is null; remove the entry or give it a name.", o => o.Redaction.SensitiveExactNames.Add(null!) },
+        { "Conduit client 'api': Redaction.SensitiveNameFragments[15] is null; remove the entry or give it a name.", o => o.Redaction.SensitiveNameFragments.Add(null!) },
+        { "Conduit client 'api': DefaultHeaders contains an invalid header name 'a@b'.", o => o.DefaultHeaders["a@b"] = "x" },
+        { "Conduit client 'api': DefaultHeaders contains an invalid header name 'x\"y'.", o => o.DefaultHeaders["x\"y"] = "x" },
     };
 
     [Theory]

@@ -14,6 +14,10 @@ internal sealed class RequestUriBuilder
     /// <summary>How many distinct query-less URLs are kept; paths beyond that (say, one per item id) are built per call.</summary>
     internal const int MaxCached = 256;
 
+    // Stand-ins for escaped dot segments while the rest of a URL is normalised (see CreateUri).
+    private const string DotSentinel = "conduit-escaped-dot-3f9c1e";
+    private const string DotDotSentinel = "conduit-escaped-dotdot-3f9c1e";
+
     private readonly string? _base;
     private readonly ConcurrentDictionary<string, Uri> _cache = new(StringComparer.Ordinal);
     private int _cached;
@@ -58,7 +62,7 @@ internal sealed class RequestUriBuilder
 
         if (query.Count == 0)
         {
-            var uri = new Uri(url, UriKind.Absolute);
+            var uri = CreateUri(url);
             if (Volatile.Read(ref _cached) < MaxCached && _cache.TryAdd(path, uri))
             {
                 Interlocked.Increment(ref _cached);
@@ -75,6 +79,49 @@ internal sealed class RequestUriBuilder
             separator = '&';
         }
 
-        return new Uri(builder.ToString(), UriKind.Absolute);
+        return CreateUri(builder.ToString());
     }
+
+    /// <summary>
+    /// Parses an absolute URL. System.Uri unescapes <c>%2E</c> and then removes <c>.</c> and <c>..</c> segments, so an escaped
+    /// dot segment (what <see cref="ApiRequest.FormatPath"/> makes of a <c>..</c> argument) would climb out of its place:
+    /// such segments are kept as they are, and the rest of the URL is escaped and normalised as usual.
+    /// </summary>
+    internal static Uri CreateUri(string url)
+    {
+        if (url.Contains("%2E", StringComparison.OrdinalIgnoreCase))
+        {
+            var end = url.AsSpan().IndexOfAny('?', '#');
+            var pathEnd = end < 0 ? url.Length : end;
+            var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+            var pathStart = schemeEnd < 0 ? -1 : url.IndexOf('/', schemeEnd + 3);
+            if (pathStart >= 0 && pathStart < pathEnd)
+            {
+                var segments = url[pathStart..pathEnd].Split('/');
+                var found = false;
+                for (var i = 0; i < segments.Length; i++)
+                {
+                    if (IsEscapedDotSegment(segments[i]))
+                    {
+                        segments[i] = Uri.UnescapeDataString(segments[i]) == "." ? DotSentinel : DotDotSentinel;
+                        found = true;
+                    }
+                }
+
+                if (found && !url.Contains(DotSentinel, StringComparison.Ordinal) && !url.Contains(DotDotSentinel, StringComparison.Ordinal))
+                {
+                    var normal = new Uri(string.Concat(url.AsSpan(0, pathStart), string.Join('/', segments), url.AsSpan(pathEnd)), UriKind.Absolute).AbsoluteUri;
+                    normal = normal.Replace(DotDotSentinel, "%2E%2E", StringComparison.Ordinal).Replace(DotSentinel, "%2E", StringComparison.Ordinal);
+                    return new Uri(normal, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+                }
+            }
+        }
+
+        return new Uri(url, UriKind.Absolute);
+    }
+
+    /// <summary>Whether a path segment is <c>.</c> or <c>..</c> with at least one dot escaped.</summary>
+    private static bool IsEscapedDotSegment(string segment) =>
+        segment.Contains("%2E", StringComparison.OrdinalIgnoreCase)
+        && Uri.UnescapeDataString(segment) is "." or "..";
 }

@@ -24,8 +24,10 @@ public sealed partial class SecretRedactor
     public SecretRedactor(RedactionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _fragments = options.SensitiveNameFragments.Select(Normalize).Where(f => f.Length > 0).ToArray();
-        _exactNames = new HashSet<string>(options.SensitiveExactNames.Select(Normalize), StringComparer.Ordinal);
+        // Null or blank entries (configuration binds "[{}]" as a null) mark nothing secret; skip them.
+        _fragments = (options.SensitiveNameFragments ?? []).Where(static f => f is not null).Select(Normalize).Where(static f => f.Length > 0).ToArray();
+        _exactNames = new HashSet<string>(
+            (options.SensitiveExactNames ?? []).Where(static n => n is not null).Select(Normalize).Where(static n => n.Length > 0), StringComparer.Ordinal);
     }
 
     /// <summary>Registers a literal secret (a token, password or key) to be masked wherever it appears in text.</summary>
@@ -160,6 +162,17 @@ public sealed partial class SecretRedactor
             return text;
         }
 
+        text = MaskSecrets(text);
+        text = UrlUserInfoPassword().Replace(text, static m => m.Groups["prefix"].Value + RedactionOptions.Mask + "@");
+        text = SchemeCredential().Replace(text, static m => m.Groups["scheme"].Value + " " + RedactionOptions.Mask);
+        return NameValuePair().Replace(text, m => IsSensitiveName(m.Groups["name"].Value)
+            ? m.Groups["prefix"].Value + RedactionOptions.Mask + m.Groups["suffix"].Value
+            : m.Value);
+    }
+
+    /// <summary>Replaces every registered literal secret in <paramref name="text"/> with the mask.</summary>
+    private string MaskSecrets(string text)
+    {
         foreach (var secret in _secrets)
         {
             if (text.Contains(secret, StringComparison.Ordinal))
@@ -168,10 +181,7 @@ public sealed partial class SecretRedactor
             }
         }
 
-        text = SchemeCredential().Replace(text, static m => m.Groups["scheme"].Value + " " + RedactionOptions.Mask);
-        return NameValuePair().Replace(text, m => IsSensitiveName(m.Groups["name"].Value)
-            ? m.Groups["prefix"].Value + RedactionOptions.Mask + m.Groups["suffix"].Value
-            : m.Value);
+        return text;
     }
 
     /// <summary>
@@ -191,8 +201,10 @@ public sealed partial class SecretRedactor
 
             return RedactText(Encoding.UTF8.GetString(buffer.WrittenSpan));
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
         {
+            // Not JSON, or JSON whose strings cannot be transcoded (invalid UTF-8, lone surrogates): redact as text
+            // (invalid bytes become U+FFFD) rather than throw from a logging path.
             return RedactText(Encoding.UTF8.GetString(utf8Json));
         }
     }
@@ -206,7 +218,9 @@ public sealed partial class SecretRedactor
             {
                 case JsonTokenType.PropertyName:
                     var name = reader.GetString();
-                    writer.WritePropertyName(name!);
+                    // Registered secrets are masked before writing: the writer escapes '+', '<', non-ASCII… and the
+                    // escaped form would no longer match in the final text pass.
+                    writer.WritePropertyName(MaskSecrets(name!));
                     maskNext = IsSensitiveName(name);
                     continue;
                 case JsonTokenType.StartObject or JsonTokenType.StartArray when maskNext:
@@ -232,7 +246,7 @@ public sealed partial class SecretRedactor
                     writer.WriteStringValue(RedactionOptions.Mask);
                     break;
                 case JsonTokenType.String:
-                    writer.WriteStringValue(reader.GetString());
+                    writer.WriteStringValue(MaskSecrets(reader.GetString()!));
                     break;
                 case JsonTokenType.Number:
                     writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true);
@@ -260,6 +274,10 @@ public sealed partial class SecretRedactor
 
         return new string(buffer[..length]);
     }
+
+    // The password in a URL's user info (scheme://user:password@host); the user name is kept.
+    [GeneratedRegex(@"(?<prefix>\b[A-Za-z][A-Za-z0-9+.\-]*://[^\s/?#@:]*:)[^\s/?#@]+@", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlUserInfoPassword();
 
     [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Token|Basic))\s+[A-Za-z0-9\-._~+/=:]{4,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SchemeCredential();

@@ -137,7 +137,14 @@ public sealed class ApiRequest
         {
             var text = arguments[i] is null ? throw new ArgumentNullException(nameof(arguments), $"Path argument {i} is null.")
                 : QueryValue.FormatObject(arguments[i]!);
-            escaped[i] = Uri.EscapeDataString(text);
+            // EscapeDataString leaves '.' alone, and System.Uri removes "." and ".." segments: escape them so an argument
+            // cannot climb out of its segment (orgs/{0}/sites with ".." must not become /sites).
+            escaped[i] = text switch
+            {
+                "." => "%2E",
+                ".." => "%2E%2E",
+                _ => Uri.EscapeDataString(text),
+            };
         }
 
         return string.Format(CultureInfo.InvariantCulture, path, escaped);

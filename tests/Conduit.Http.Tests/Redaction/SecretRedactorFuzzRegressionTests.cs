@@ -1,0 +1,79 @@
+using System.Text;
+using Conduit.Http.Redaction;
+
+namespace Conduit.Http.Tests.Redaction;
+
+/// <summary>Regressions for redaction bugs the fuzz suite found.</summary>
+public sealed class SecretRedactorFuzzRegressionTests
+{
+    [Theory]
+    [InlineData(new byte[] { 0x22, 0xFF, 0x22 })]
+    [InlineData(new byte[] { 0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D })]
+    public void RedactJson_InvalidUtf8InAString_FallsBackToTextRedaction(byte[] json)
+    {
+        var redacted = SecretRedactor.Default.RedactJson(json);
+
+        Assert.Equal(SecretRedactor.Default.RedactText(Encoding.UTF8.GetString(json)), redacted);
+    }
+
+    [Fact]
+    public void RedactJson_InvalidUtf8NextToASecretField_StillMasksIt()
+    {
+        var json = Encoding.UTF8.GetBytes("{\"password\":\"hunter22\",\"note\":\"x").Concat(new byte[] { 0xFF }).Concat("\"}"u8.ToArray()).ToArray();
+
+        var redacted = SecretRedactor.Default.RedactJson(json);
+
+        Assert.DoesNotContain("hunter22", redacted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RedactJson_LoneSurrogateEscape_DoesNotThrow() =>
+        Assert.DoesNotContain("hunter22", SecretRedactor.Default.RedactJson("{\"password\":\"hunter22\",\"n\":\"\\uD800\"}"u8), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("abc+def123")]
+    [InlineData("pässwört-42")]
+    [InlineData("a<b>&'c\"d\\e")]
+    public void RedactJson_RegisteredSecretTheWriterEscapes_IsMasked(string secret)
+    {
+        var redactor = new SecretRedactor(new RedactionOptions());
+        redactor.AddSecret(secret);
+        var json = "{\"note\":" + System.Text.Json.JsonSerializer.Serialize("before " + secret + " after") + ",\"" + "k" + "\":[" + System.Text.Json.JsonSerializer.Serialize(secret) + "]}";
+
+        var redacted = redactor.RedactJson(Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal("{\"note\":\"before [REDACTED] after\",\"k\":[\"[REDACTED]\"]}", redacted);
+    }
+
+    [Fact]
+    public void RedactJson_OtherValues_AreWrittenAsBefore() =>
+        Assert.Equal("{\"a\":\"x\\u002By\",\"token\":\"[REDACTED]\",\"n\":1.50}", SecretRedactor.Default.RedactJson("{\"a\":\"x+y\",\"token\":\"t0ps3cret\",\"n\":1.50}"u8));
+
+    [Theory]
+    [InlineData("proxy https://user:S3cretPw@proxy.local:3128 refused", "proxy https://user:[REDACTED]@proxy.local:3128 refused")]
+    [InlineData("GET http://:S3cretPw@h/x failed", "GET http://:[REDACTED]@h/x failed")]
+    [InlineData("socks5://bob:S3cret%40Pw@10.0.0.1", "socks5://bob:[REDACTED]@10.0.0.1")]
+    public void RedactText_UrlUserInfoPassword_IsMasked(string text, string expected) =>
+        Assert.Equal(expected, SecretRedactor.Default.RedactText(text));
+
+    [Theory]
+    [InlineData("see https://example.com/a:b@c for more")]
+    [InlineData("mail bob@example.com at 10:30")]
+    [InlineData("https://user@host/path")]
+    public void RedactText_TextWithoutUserInfoPassword_IsUnchanged(string text) =>
+        Assert.Equal(text, SecretRedactor.Default.RedactText(text));
+
+    [Fact]
+    public void Constructor_NullOrBlankNames_AreSkipped()
+    {
+        var options = new RedactionOptions();
+        options.SensitiveExactNames.Add(null!);
+        options.SensitiveNameFragments.Add(null!);
+        options.SensitiveNameFragments.Add(" ");
+
+        var redactor = new SecretRedactor(options);
+
+        Assert.True(redactor.IsSensitiveName("password"));
+        Assert.False(redactor.IsSensitiveName("color"));
+    }
+}
