@@ -163,20 +163,40 @@ internal sealed class ConfigurationSectionReader(IConfigurationSection section, 
         var t = text.Trim();
         if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
         {
-            return double.IsFinite(seconds) && Math.Abs(seconds) < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(seconds) : null;
+            return FromSeconds(seconds);
         }
 
         (string Suffix, double Scale)[] units = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)];
         foreach (var (suffix, scale) in units)
         {
             if (t.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) &&
-                double.TryParse(t[..^suffix.Length], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n))
+                double.TryParse(t[..^suffix.Length], NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
             {
-                return TimeSpan.FromSeconds(n * scale);
+                // Range-check after applying the unit: "1e10h" is finite but far past TimeSpan.MaxValue.
+                return FromSeconds(n * scale);
             }
         }
 
         return TimeSpan.TryParse(t, CultureInfo.InvariantCulture, out var span) ? span : null;
+    }
+
+    /// <summary>A duration of <paramref name="seconds"/>, or null when it is not finite or does not fit a <see cref="TimeSpan"/>.</summary>
+    private static TimeSpan? FromSeconds(double seconds)
+    {
+        if (!double.IsFinite(seconds) || Math.Abs(seconds) >= TimeSpan.MaxValue.TotalSeconds)
+        {
+            return null;
+        }
+
+        try
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+        catch (OverflowException)
+        {
+            // Just below the limit, rounding to ticks can still overflow.
+            return null;
+        }
     }
 
     private T? Parse<T>(string key, string expected, Func<string, T?> parse)

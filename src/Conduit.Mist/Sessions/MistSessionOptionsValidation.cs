@@ -33,6 +33,16 @@ public sealed class MistSessionOptionsValidation : IValidateOptions<MistSessionO
             errors.Add($"{nameof(MistSessionOptions.Host)} '{options.Host}' is neither a Mist cloud name nor a host or URL.");
         }
 
+        if (!Enum.IsDefined(options.Mode))
+        {
+            errors.Add($"{nameof(MistSessionOptions.Mode)} is not a known authentication mode (was {(int)options.Mode}; expected one of {string.Join(", ", Enum.GetNames<MistAuthenticationMode>())}).");
+        }
+
+        if (!Enum.IsDefined(options.WhenTokensExhausted))
+        {
+            errors.Add($"{nameof(MistSessionOptions.WhenTokensExhausted)} is not a known choice (was {(int)options.WhenTokensExhausted}; expected one of {string.Join(", ", Enum.GetNames<MistTokenExhaustion>())}).");
+        }
+
         var mode = options.ResolveMode();
         var tokens = options.AllApiTokens();
         if (tokens.Any(t => t.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))))
