@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace Conduit.Http;
@@ -27,8 +29,8 @@ internal static class ApiErrorDetails
                 {
                     if (document.RootElement.TryGetProperty(field, out var value))
                     {
-                        var text = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
-                        return Shorten(response.Redactor.RedactText(text ?? string.Empty));
+                        var text = ReadText(value);
+                        return Shorten(response.Redactor.RedactText(text));
                     }
                 }
             }
@@ -41,6 +43,28 @@ internal static class ApiErrorDetails
             return mediaType is null || mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
                 ? Shorten(response.Redactor.RedactText(response.Text))
                 : null;
+        }
+    }
+
+    /// <summary>
+    /// The field's text. A string holding invalid UTF-8 (which <see cref="JsonElement.GetString"/> refuses to transcode) is
+    /// decoded leniently from its raw bytes, invalid sequences becoming U+FFFD, so a malformed error body still gives a detail.
+    /// </summary>
+    private static string ReadText(JsonElement value)
+    {
+        try
+        {
+            return (value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()) ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            var raw = JsonMarshal.GetRawUtf8Value(value);
+            if (value.ValueKind == JsonValueKind.String && raw.Length >= 2)
+            {
+                raw = raw[1..^1];
+            }
+
+            return Encoding.UTF8.GetString(raw);
         }
     }
 

@@ -77,10 +77,11 @@ internal sealed class AttemptSender(
                 ConduitHttpLog.RefreshingCredentials(logger, options.Name);
             }
         }
-        catch (HttpRequestException ex) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is HttpRequestException or IOException or ObjectDisposedException)
         {
             // A request that failed while its token was cancelled was cancelled: HttpClient reports it so, and so does
-            // this when the message went straight to the handler (see MessageTransport).
+            // this when the message went straight to the handler (see MessageTransport), or when a synchronous body read
+            // ended because the token disposed the response (see TransmitAsync).
             outcome = Outcome.FromException<ApiResponse>(new TaskCanceledException(ex.Message, ex, cancellationToken));
         }
         catch (Exception ex)
@@ -162,31 +163,43 @@ internal sealed class AttemptSender(
         }
 
         byte[] body;
-        using (var stream = async
-            ? await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)
-            : response.Content.ReadAsStream(cancellationToken))
+        try
         {
-            if (declared is { } length)
+            using (var stream = async
+                ? await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)
+                : response.Content.ReadAsStream(cancellationToken))
+            // Stream.Read ignores tokens: in the synchronous path a cancellation (the attempt or total timeout, or the
+            // caller) disposes the stream instead, so a body that stalls after the headers ends the blocked
+            // read with an exception that SendAsync reports as the cancellation it was.
+            using (async || !cancellationToken.CanBeCanceled ? default : cancellationToken.UnsafeRegister(static s => DisposeQuietly((Stream)s!), stream))
             {
-                body = length == 0 ? [] : new byte[length];
-                var read = 0;
-                while (read < body.Length)
+                if (declared is { } length)
                 {
-                    var n = async
-                        ? await stream.ReadAsync(body.AsMemory(read), cancellationToken).ConfigureAwait(false)
-                        : stream.Read(body.AsSpan(read));
-                    if (n == 0)
+                    body = length == 0 ? [] : new byte[length];
+                    var read = 0;
+                    while (read < body.Length)
                     {
-                        throw new HttpIOException(HttpRequestError.ResponseEnded, "The connection closed before the whole response body arrived.");
-                    }
+                        var n = async
+                            ? await stream.ReadAsync(body.AsMemory(read), cancellationToken).ConfigureAwait(false)
+                            : stream.Read(body.AsSpan(read));
+                        if (n == 0)
+                        {
+                            throw new HttpIOException(HttpRequestError.ResponseEnded, "The connection closed before the whole response body arrived.");
+                        }
 
-                    read += n;
+                        read += n;
+                    }
+                }
+                else
+                {
+                    body = await ReadUnknownLengthAsync(stream, state, async, cancellationToken).ConfigureAwait(false);
                 }
             }
-            else
-            {
-                body = await ReadUnknownLengthAsync(stream, state, async, cancellationToken).ConfigureAwait(false);
-            }
+        }
+        catch (InvalidDataException ex)
+        {
+            // The handler decompresses per Content-Encoding; a body that is not what its encoding says cannot be read.
+            throw Undecodable(state, response, ex);
         }
 
         if (logger.IsEnabled(LogLevel.Trace))
@@ -239,6 +252,32 @@ internal sealed class AttemptSender(
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private ApiException Undecodable(CallState state, HttpResponseMessage response, InvalidDataException exception)
+    {
+        var method = state.Request.Method.Method;
+        var uri = state.RedactedUri(redactor);
+        var encoding = response.Content.Headers.ContentEncoding.Count == 0 ? "none" : string.Join(", ", response.Content.Headers.ContentEncoding);
+        var message = $"{method} {uri} returned {(int)response.StatusCode} with a body that could not be decoded (Content-Encoding: {encoding}): "
+            + redactor.RedactText(exception.Message);
+        var undecoded = new ApiResponse(response.StatusCode, ReadOnlyMemory<byte>.Empty, response.Headers, response.Content.Headers, method, uri)
+        {
+            Redactor = redactor,
+        };
+        return new ApiException(message, method, uri, undecoded, exception);
+    }
+
+    private static void DisposeQuietly(Stream stream)
+    {
+        try
+        {
+            stream.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The read it interrupts reports the failure.
         }
     }
 

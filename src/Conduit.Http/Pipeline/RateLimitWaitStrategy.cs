@@ -100,10 +100,13 @@ internal sealed class RateLimitWaitStrategy(
         }
 
         var left = call.TimeLeft(options.TotalTimeout, _timeProvider);
-        if (wait > left)
+        // A wait longer than a timer can run (about 24.8 days, as far as a blocking wait goes) is not waited for either:
+        // with no total timeout a far reset (up to year 9999) would otherwise fail with ArgumentOutOfRangeException.
+        if (wait > left || wait > RetryClassifier.MaxWait)
         {
             throw new RateLimitedException(
-                $"{call.Request.Method.Method} {call.RedactedUri(redactor)} was not sent: the server's rate limit resets in {wait.TotalSeconds:F1} s, after the call's timeout.",
+                $"{call.Request.Method.Method} {call.RedactedUri(redactor)} was not sent: the server's rate limit resets in {wait.TotalSeconds:F1} s, "
+                + (wait > left ? "after the call's timeout." : "longer than a client can wait."),
                 call.Request.Method.Method, call.RedactedUri(redactor), response: null, wait);
         }
 

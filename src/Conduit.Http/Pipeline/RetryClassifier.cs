@@ -45,9 +45,15 @@ internal sealed class RetryClassifier(RetryOptions options, TimeProvider timePro
         };
     }
 
-    /// <summary>Whether the server's <c>Retry-After</c> is longer than the time left for the call.</summary>
+    /// <summary>The longest wait a timer accepts (Task.Delay and WaitHandle.WaitOne: about 24.8 days).</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(int.MaxValue);
+
+    /// <summary>
+    /// Whether the server's <c>Retry-After</c> is longer than the time left for the call, or longer than any timer can
+    /// wait (which matters when there is no total timeout).
+    /// </summary>
     public bool WaitExceedsBudget(CallState state)
     {
-        return state.LastRetryAfter is { } wait && wait > state.TimeLeft(totalTimeout, timeProvider);
+        return state.LastRetryAfter is { } wait && (wait > MaxWait || wait > state.TimeLeft(totalTimeout, timeProvider));
     }
 }

@@ -46,17 +46,21 @@ internal sealed class ServerRateLimitGate(ServerRateLimitOptions options, TimePr
             var now = timeProvider.GetUtcNow();
             if (remaining <= 0 && options.PauseOnServerSignal && RetryAfterParser.TryParseReset(response.GetHeader("X-RateLimit-Reset"), now, out var untilReset))
             {
-                PauseUntil(now + untilReset);
+                PauseUntil(AddClamped(now, untilReset));
             }
         }
 
         if ((int)response.StatusCode == 429 && retryAfter is { } delay && options.PauseOnServerSignal)
         {
-            PauseUntil(timeProvider.GetUtcNow() + delay);
+            PauseUntil(AddClamped(timeProvider.GetUtcNow(), delay));
         }
 
         return lowQuota;
     }
+
+    /// <summary><paramref name="now"/> plus <paramref name="delay"/>, held at <see cref="DateTimeOffset.MaxValue"/> rather than overflowing.</summary>
+    private static DateTimeOffset AddClamped(DateTimeOffset now, TimeSpan delay) =>
+        delay >= DateTimeOffset.MaxValue - now ? DateTimeOffset.MaxValue : now + delay;
 
     private void PauseUntil(DateTimeOffset resumeAt)
     {

@@ -5,6 +5,9 @@ namespace Conduit.Http.Resilience;
 /// <summary>Reads <c>Retry-After</c> (delay seconds or an HTTP date) and <c>X-RateLimit-Reset</c>.</summary>
 public static class RetryAfterParser
 {
+    // DateTimeOffset.MaxValue.ToUnixTimeSeconds(): 9999-12-31T23:59:59Z.
+    private const double MaxEpochSeconds = 253_402_300_799;
+
     /// <summary>Parses a <c>Retry-After</c> value relative to <paramref name="now"/>; a past date gives zero.</summary>
     /// <returns><see langword="true"/> when the value is a non-negative number of seconds or an HTTP date.</returns>
     public static bool TryParse(string? value, DateTimeOffset now, out TimeSpan delay)
@@ -73,6 +76,12 @@ public static class RetryAfterParser
 
         if (number > 1_000_000_000)
         {
+            // An epoch past 9999-12-31T23:59:59Z is no date at all (and DateTimeOffset cannot hold it): not a valid reset.
+            if (number > MaxEpochSeconds)
+            {
+                return false;
+            }
+
             var until = DateTimeOffset.FromUnixTimeMilliseconds((long)(number * 1000)) - now;
             delay = until > TimeSpan.Zero ? until : TimeSpan.Zero;
             return true;

@@ -125,7 +125,8 @@ public sealed class RequestUriProperties(FuzzReport report)
     /// <summary>Reads a query string back the way a server does (split on '&amp;' then the first '=', then unescape).</summary>
     private static List<KeyValuePair<string, string>> ParseQuery(Uri uri)
     {
-        var query = uri.GetComponents(UriComponents.Query, UriFormat.UriEscaped);
+        // Uri.Query, not GetComponents: a URI kept verbatim (an escaped dot-segment argument) refuses GetComponents.
+        var query = uri.Query.TrimStart('?');
         var result = new List<KeyValuePair<string, string>>();
         if (query.Length == 0)
         {
