@@ -113,6 +113,24 @@ internal sealed partial class SandboxPipeline(
         }
     }
 
+    /// <summary>
+    /// Runs the operation's handler (or the generic answer). A body that passed schema validation can still hold a value
+    /// the stateful core cannot store (a JSON shape the state's readers do not expect): that is the client's input, so it
+    /// is answered 400 with the reason rather than 500.
+    /// </summary>
+    private SandboxResponse Handle(SandboxRequest request, StatefulHandler? handler)
+    {
+        try
+        {
+            return handler is not null ? handler.Handle(request) : Generic(request);
+        }
+        catch (Exception ex) when (request.Body is not null && ex is InvalidOperationException or FormatException or ArgumentException)
+        {
+            LogFailed(logger, ex.GetType().Name, request.Http.Request.Method, RouteTemplate(request.Http));
+            return SandboxResponse.Error(400, $"The body could not be applied: {ex.GetType().Name}.");
+        }
+    }
+
     /// <summary>Answers with an injected error or 429, or drops the connection.</summary>
     private async Task InjectAsync(HttpContext http, MistSandboxFault fault, int status, string method)
     {
@@ -218,7 +236,7 @@ internal sealed partial class SandboxPipeline(
         SandboxResponse answer;
         if (string.IsNullOrEmpty(key) || !IdempotencyStore.Applies(method))
         {
-            answer = handler is not null ? handler.Handle(request) : Generic(request);
+            answer = Handle(request, handler);
         }
         else if (key.Length > IdempotencyStore.MaxKeyLength)
         {
@@ -227,7 +245,7 @@ internal sealed partial class SandboxPipeline(
         }
         else
         {
-            var result = idempotency.Run(key, method, path, request.Body, () => handler is not null ? handler.Handle(request) : Generic(request));
+            var result = idempotency.Run(key, method, path, request.Body, () => Handle(request, handler));
             if (result.Replayed)
             {
                 counters.RecordReplay(key);
