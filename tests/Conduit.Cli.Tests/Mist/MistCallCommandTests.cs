@@ -51,6 +51,20 @@ public sealed class MistCallCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Call_PagedListOfUntypedItems_PrintsTheItems()
+    {
+        var page = await harness.RunAsync(["call", "listOrgDevicesStats", "--param", $"org_id={OrgId}", "--param", "limit=3", "--json", .. Credentials]);
+        var all = await harness.RunAsync(["call", "listOrgDevicesStats", "--param", $"org_id={OrgId}", "--param", "limit=3", "--all", "--json", .. Credentials]);
+
+        Assert.True(page.ExitCode == 0, page.ToString());
+        using var first = JsonDocument.Parse(page.Output);
+        Assert.Equal(JsonValueKind.Array, first.RootElement.ValueKind);
+        Assert.True(all.ExitCode == 0, all.ToString());
+        using var every = JsonDocument.Parse(all.Output);
+        Assert.True(every.RootElement.GetArrayLength() >= first.RootElement.GetArrayLength());
+    }
+
+    [Fact]
     public async Task Call_PostWithBody_CreatesTheSite()
     {
         var bodyFile = Path.Combine(harness.ConfigDirectory, "site.json");

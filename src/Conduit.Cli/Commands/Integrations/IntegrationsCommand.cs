@@ -27,7 +27,7 @@ internal static class IntegrationsCommand
             {
                 var rate = i.RateLimit is { } r ? $"{r.RequestsPerWindow}/{r.Window.TotalSeconds:0.###} s, burst {(r.Burst > 0 ? r.Burst : r.RequestsPerWindow)}" : "none";
                 table.AddRow(Markup.Escape(i.Name), Markup.Escape(i.BaseUrl!.ToString()), i.Authentication.Type.ToString(), rate, i.Retry.MaxRetries.ToString(CultureInfo.InvariantCulture), $"{i.Timeout.TotalSeconds:0.###} s");
-                array.Add(new JsonObject { ["name"] = i.Name, ["base_url"] = i.BaseUrl!.ToString(), ["auth"] = i.Authentication.Type.ToString(), ["rate_limit"] = rate, ["max_retries"] = i.Retry.MaxRetries });
+                array.Add((JsonNode)new JsonObject { ["name"] = i.Name, ["base_url"] = i.BaseUrl!.ToString(), ["auth"] = i.Authentication.Type.ToString(), ["rate_limit"] = rate, ["max_retries"] = i.Retry.MaxRetries });
             }
 
             io.Write(new JsonObject { ["integrations"] = array }, table);
@@ -48,7 +48,7 @@ internal static class IntegrationsCommand
                 var color = health.Status switch { HealthStatus.Healthy => "green", HealthStatus.Degraded => "yellow", _ => "red" };
                 table.AddRow(Markup.Escape(name), $"[{color}]{health.Status}[/]", Markup.Escape(health.Description ?? string.Empty),
                     metrics.TotalRequests.ToString(CultureInfo.InvariantCulture), metrics.SuccessRate.ToString("P0", CultureInfo.InvariantCulture), $"{metrics.AverageResponseTime.TotalMilliseconds:F1} ms");
-                array.Add(new JsonObject { ["name"] = name, ["health"] = health.Status.ToString(), ["detail"] = health.Description, ["requests"] = metrics.TotalRequests, ["success_rate"] = metrics.SuccessRate });
+                array.Add((JsonNode)new JsonObject { ["name"] = name, ["health"] = health.Status.ToString(), ["detail"] = health.Description, ["requests"] = metrics.TotalRequests, ["success_rate"] = metrics.SuccessRate });
             }
 
             io.Write(new JsonObject { ["integrations"] = array, ["overall"] = worst.ToString() }, table);

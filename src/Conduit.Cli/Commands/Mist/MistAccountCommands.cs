@@ -82,7 +82,7 @@ internal static class MistAccountCommands
             var table = new Table().AddColumns("Scope", "Role", "Name", "Org id", "Site id");
             foreach (var p in self.Privileges)
             {
-                privileges.Add(new JsonObject
+                privileges.Add((JsonNode)new JsonObject
                 {
                     ["scope"] = p.Scope, ["role"] = p.Role, ["name"] = p.Name, ["org_id"] = p.OrgId, ["site_id"] = p.SiteId, ["msp_id"] = p.MspId,
                 });

@@ -30,7 +30,7 @@ internal static class MistListCommands
                 var role = self.Privileges.FirstOrDefault(p => p.Scope == "org" && string.Equals(p.OrgId, org.Id, StringComparison.OrdinalIgnoreCase))?.Role
                     ?? self.Privileges.FirstOrDefault(p => p.Scope == "msp")?.Role;
                 table.AddRow(Markup.Escape(org.Name), Markup.Escape(org.Id), Markup.Escape(role ?? "-"));
-                array.Add(new JsonObject { ["id"] = org.Id, ["name"] = org.Name, ["role"] = role });
+                array.Add((JsonNode)new JsonObject { ["id"] = org.Id, ["name"] = org.Name, ["role"] = role });
             }
 
             context.Io.Write(new JsonObject { ["count"] = orgs.Count, ["orgs"] = array }, table);
@@ -56,7 +56,7 @@ internal static class MistListCommands
                 var (id, name, country, timezone, address) = (JsonFields.String(site, "id"), JsonFields.String(site, "name"),
                     JsonFields.String(site, "country_code"), JsonFields.String(site, "timezone"), JsonFields.String(site, "address"));
                 table.AddRow(Markup.Escape(name ?? "-"), Markup.Escape(id ?? "-"), Markup.Escape(country ?? "-"), Markup.Escape(timezone ?? "-"), Markup.Escape(address ?? "-"));
-                array.Add(new JsonObject { ["id"] = id, ["name"] = name, ["country_code"] = country, ["timezone"] = timezone, ["address"] = address });
+                array.Add((JsonNode)new JsonObject { ["id"] = id, ["name"] = name, ["country_code"] = country, ["timezone"] = timezone, ["address"] = address });
             }
 
             context.Io.Write(new JsonObject { ["org_id"] = chosen.Id, ["org_name"] = chosen.Name, ["count"] = array.Count, ["sites"] = array }, table);
@@ -168,7 +168,7 @@ internal static class MistListCommands
             var (siteId, connected) = (JsonFields.String(device, "site_id"), JsonFields.Boolean(device, "connected"));
             var (id, name, type, model, mac, serial) = (JsonFields.String(device, "id"), JsonFields.String(device, "name"), JsonFields.String(device, "type"),
                 JsonFields.String(device, "model"), JsonFields.String(device, "mac"), JsonFields.String(device, "serial"));
-            array.Add(new JsonObject
+            array.Add((JsonNode)new JsonObject
             {
                 ["id"] = id, ["name"] = name, ["type"] = type, ["model"] = model, ["mac"] = mac, ["serial"] = serial, ["site_id"] = siteId, ["connected"] = connected,
             });

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Conduit.Mist.Api;
 
@@ -72,7 +73,17 @@ internal sealed class MistOperationCatalog
         return [.. operations.OrderBy(o => o.OperationId, StringComparer.OrdinalIgnoreCase).ThenBy(o => o.QualifiedName, StringComparer.Ordinal)];
     }
 
-    private static void Walk(Type group, List<PropertyInfo> path, List<MistOperation> operations)
+    /// <summary>Collects the operations of <paramref name="group"/> and of its sub-groups (properties of a <c>…Api</c> type), depth first.</summary>
+    /// <remarks>
+    /// A sub-group's type comes from <see cref="PropertyInfo.PropertyType"/>, which the trimmer cannot follow; every group
+    /// type (<c>Conduit.Mist.Api.*Api</c>) is kept whole by the descriptor Trimming/MistApiGroups.xml, so trimmed and
+    /// Native AOT builds keep their methods, properties and attributes, and <c>MethodInfo.Invoke</c> works on them.
+    /// </remarks>
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "Every group type (Conduit.Mist.Api.*Api) is kept whole by Trimming/MistApiGroups.xml.")]
+    private static void Walk(
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.PublicProperties)] Type group,
+        List<PropertyInfo> path,
+        List<MistOperation> operations)
     {
         foreach (var method in group.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Conduit.Http;
 using Conduit.Mist.Api;
@@ -179,7 +180,7 @@ internal static partial class MistOperationRequests
             if (operation.IsPaged && result is not null)
             {
                 // A pageable sends nothing until asked for its first page.
-                result = result.GetType().GetMethod("GetNextPageAsync")!.Invoke(result, [null, CancellationToken.None]);
+                result = FirstPageAsync(operation, result);
             }
 
             if (result is Task { IsCompleted: true, Exception.InnerException: { } inner } && inner is not RequestCapturedException)
@@ -197,6 +198,29 @@ internal static partial class MistOperationRequests
         }
 
         return capture.Captured ?? throw new InvalidOperationException($"{operation.QualifiedName} sent no request.");
+    }
+
+    /// <summary>
+    /// Starts enumerating a pageable, which sends the first page's request. Through <see cref="IAsyncEnumerable{T}"/>
+    /// rather than reflection, so Native AOT needs no code made at run time: a pageable of a class is an
+    /// <c>IAsyncEnumerable&lt;object&gt;</c> by covariance; <see cref="JsonElement"/> is the only struct item type the
+    /// generator emits (untyped lists).
+    /// </summary>
+    /// <exception cref="NotSupportedException">The pageable's items are another struct type.</exception>
+    internal static Task FirstPageAsync(MistOperation operation, object pageable) => pageable switch
+    {
+        IAsyncEnumerable<object> items => MoveFirstAsync(items),
+        IAsyncEnumerable<JsonElement> items => MoveFirstAsync(items),
+        _ => throw new NotSupportedException($"{operation.QualifiedName} returns {operation.Method.ReturnType.Name} of an item type the CLI cannot page; call it from C#."),
+    };
+
+    private static async Task MoveFirstAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var enumerator = items.GetAsyncEnumerator(CancellationToken.None);
+        await using (enumerator.ConfigureAwait(false))
+        {
+            await enumerator.MoveNextAsync().ConfigureAwait(false);
+        }
     }
 
     private static string Compact(string text) => new([.. text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Conduit.Cli.Commands.Auth;
 using Conduit.Http;
@@ -44,7 +45,7 @@ internal static class MistParameterValues
     {
         var t = Underlying(type);
         t = ElementOf(t) is { } element ? Underlying(element) : t;
-        return t.IsEnum ? [.. Enum.GetValues(t).Cast<object>().Select(v => WireName(t, v))] : [];
+        return t.IsEnum ? [.. EnumValues(t).Select(v => WireName(t, v))] : [];
     }
 
     /// <summary>Parses the texts given for one parameter (several for a list; a list also splits on commas).</summary>
@@ -54,13 +55,11 @@ internal static class MistParameterValues
         var type = Underlying(parameter.ClrType);
         if (ElementOf(type) is { } element)
         {
-            var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;
-            foreach (var text in texts.SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
-            {
-                list.Add(ParseOne(parameter, Underlying(element), text));
-            }
-
-            return list;
+            var items = texts.SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                .Select(text => ParseOne(parameter, Underlying(element), text))
+                .ToList();
+            return ListOf(type, element, items)
+                ?? throw new CommandInputException($"--param {parameter.Name}: values of type {Describe(type)} cannot be given on the command line.");
         }
 
         if (texts.Count > 1)
@@ -77,9 +76,7 @@ internal static class MistParameterValues
         var t = Underlying(type);
         if (ElementOf(t) is { } element)
         {
-            var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;
-            list.Add(Sample(element, second));
-            return list;
+            return ListOf(t, element, [Sample(element, second)]);
         }
 
         return t switch
@@ -96,8 +93,7 @@ internal static class MistParameterValues
             _ when t == typeof(JsonElement) => JsonDocument.Parse(second ? "\"b\"" : "\"a\"").RootElement.Clone(),
             _ when t == typeof(MistFile) => new MistFile(second ? "b.bin" : "a.bin", new byte[] { 1 }),
             _ when t == typeof(RequestBody) => new BytesBody(new byte[] { 1 }),
-            _ when IsDictionary(t) => Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(t.GetGenericArguments())),
-            _ when t.IsClass && t.GetConstructor(Type.EmptyTypes) is not null => Activator.CreateInstance(t),
+            _ when IsDictionary(t) || t.IsClass => EmptyObject(t),
             _ => null,
         };
     }
@@ -140,7 +136,7 @@ internal static class MistParameterValues
             _ when type == typeof(double) => double.TryParse(text, NumberStyles.Float, invariant, out var d) ? d : null,
             _ when type == typeof(float) => float.TryParse(text, NumberStyles.Float, invariant, out var f) ? f : null,
             _ when type == typeof(decimal) => decimal.TryParse(text, NumberStyles.Float, invariant, out var m) ? m : null,
-            _ when type.IsEnum => Enum.GetValues(type).Cast<object>().FirstOrDefault(v =>
+            _ when type.IsEnum => EnumValues(type).FirstOrDefault(v =>
                 string.Equals(WireName(type, v), text, StringComparison.OrdinalIgnoreCase) || string.Equals(v.ToString(), text, StringComparison.OrdinalIgnoreCase)),
             _ when type == typeof(JsonElement) => ParseJsonOrString(text),
             _ when type == typeof(MistFile) => MistFile.FromPath(text.StartsWith('@') ? text[1..] : text),
@@ -191,8 +187,51 @@ internal static class MistParameterValues
 
     private static object EnumSample(Type type, bool second)
     {
-        var values = Enum.GetValues(type);
-        return values.GetValue(second && values.Length > 1 ? 1 : 0)!;
+        var values = EnumValues(type);
+        return values[second && values.Count > 1 ? 1 : 0];
+    }
+
+    /// <summary>The members of an enum type, boxed, in <see cref="Enum.GetValues(Type)"/> order — without making an array of the enum type at run time (Native AOT).</summary>
+    private static List<object> EnumValues(Type enumType) =>
+        [.. Enum.GetValuesAsUnderlyingType(enumType).Cast<object>().Select(value => Enum.ToObject(enumType, value))];
+
+    /// <summary>
+    /// A list of <paramref name="listType"/> (<c>IList&lt;T&gt;</c>…) holding <paramref name="items"/>, made by the generated
+    /// JSON metadata (which has every list type the operations take) instead of a generic type made at run time; null
+    /// when the metadata lacks the list or element type.
+    /// </summary>
+    private static object? ListOf(Type listType, Type elementType, IEnumerable<object?> items)
+    {
+        if (MistJsonContext.Default.GetTypeInfo(listType) is not { } listInfo || MistJsonContext.Default.GetTypeInfo(elementType) is not { } elementInfo)
+        {
+            return null;
+        }
+
+        var array = new JsonArray();
+        foreach (var item in items)
+        {
+            array.Add(JsonSerializer.SerializeToNode(item, elementInfo));
+        }
+
+        return JsonSerializer.Deserialize(array, listInfo);
+    }
+
+    /// <summary>An empty model or dictionary (<c>{}</c>) of <paramref name="type"/>, from the generated JSON metadata; null when it has none.</summary>
+    private static object? EmptyObject(Type type)
+    {
+        if (MistJsonContext.Default.GetTypeInfo(type) is not { } info)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize("{}", info);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
+        {
+            return null;
+        }
     }
 
     private static Type Underlying(Type type) => Nullable.GetUnderlyingType(type) ?? type;
