@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Security;
 using Conduit.Http.Authentication;
 using Conduit.Http.RateLimiting;
@@ -64,6 +65,13 @@ public sealed class ConduitClientOptions
     /// <summary>The largest response body buffered, in bytes; a larger one fails the call. Default 64 MiB.</summary>
     public long MaxResponseBodySize { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// The response encodings the client asks for (<c>Accept-Encoding</c>) and decodes. Default gzip, deflate and
+    /// Brotli; <see cref="DecompressionMethods.None"/> asks for none and hands bodies over as they come. A decoded body
+    /// counts against <see cref="MaxResponseBodySize"/> at its decoded size.
+    /// </summary>
+    public DecompressionMethods Decompression { get; set; } = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli;
+
     /// <summary>Connections per server. Default unlimited.</summary>
     public int MaxConnectionsPerServer { get; set; } = int.MaxValue;
 
@@ -100,6 +108,7 @@ public sealed class ConduitClientOptions
         VerifyTls = VerifyTls,
         ServerCertificateValidation = ServerCertificateValidation,
         MaxResponseBodySize = MaxResponseBodySize,
+        Decompression = Decompression,
         MaxConnectionsPerServer = MaxConnectionsPerServer,
         UseCookies = UseCookies,
         Redaction = Redaction,

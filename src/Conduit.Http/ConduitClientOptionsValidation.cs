@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace Conduit.Http;
@@ -166,6 +167,12 @@ public sealed class ConduitClientOptionsValidation : IValidateOptions<ConduitCli
         if (o.MaxResponseBodySize <= 0 || o.MaxResponseBodySize > int.MaxValue)
         {
             Add($"MaxResponseBodySize must be between 1 and {int.MaxValue} bytes, but was {o.MaxResponseBodySize}.");
+        }
+
+        const DecompressionMethods decodable = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli;
+        if (o.Decompression != DecompressionMethods.All && (o.Decompression & ~decodable) != 0)
+        {
+            Add($"Decompression must combine GZip, Deflate and Brotli (or be None or All), but was {(int)o.Decompression}.");
         }
 
         if (o.MaxConnectionsPerServer <= 0)

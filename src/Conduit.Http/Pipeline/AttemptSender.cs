@@ -5,6 +5,7 @@ using Conduit.Http.RateLimiting;
 using Conduit.Http.Redaction;
 using Conduit.Http.Resilience;
 using Conduit.Http.Telemetry;
+using Conduit.Http.Transport;
 using Microsoft.Extensions.Logging;
 using Polly;
 
@@ -26,6 +27,7 @@ internal sealed class AttemptSender(
     private readonly AuthenticationProvider _authentication = options.Authentication;
     private readonly TimeProvider _timeProvider = options.TimeProvider;
     private readonly int _maxBodySize = (int)options.MaxResponseBodySize;
+    private readonly ContentDecoding? _decoding = ContentDecoding.For(options.Decompression);
 
     /// <summary>
     /// Sends one attempt and returns its outcome (a response, or the exception it failed with) without throwing, so
@@ -163,11 +165,21 @@ internal sealed class AttemptSender(
         }
 
         byte[] body;
+        var decoded = false;
         try
         {
-            using (var stream = async
+            var stream = async
                 ? await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)
-                : response.Content.ReadAsStream(cancellationToken))
+                : response.Content.ReadAsStream(cancellationToken);
+            if (!bodiless && _decoding?.TryDecode(response, stream) is { } decoder)
+            {
+                // Decoded: its length is known only at its end (ReadUnknownLengthAsync enforces the size limit).
+                stream = decoder;
+                declared = null;
+                decoded = true;
+            }
+
+            using (stream)
             // Stream.Read ignores tokens: in the synchronous path a cancellation (the attempt or total timeout, or the
             // caller) disposes the stream instead, so a body that stalls after the headers ends the blocked
             // read with an exception that SendAsync reports as the cancellation it was.
@@ -198,8 +210,13 @@ internal sealed class AttemptSender(
         }
         catch (InvalidDataException ex)
         {
-            // The handler decompresses per Content-Encoding; a body that is not what its encoding says cannot be read.
+            // A body that is not what its Content-Encoding says cannot be read.
             throw Undecodable(state, response, ex);
+        }
+
+        if (decoded)
+        {
+            ContentDecoding.MarkDecoded(response);
         }
 
         if (logger.IsEnabled(LogLevel.Trace))

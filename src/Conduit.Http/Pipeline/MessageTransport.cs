@@ -43,6 +43,11 @@ internal sealed class MessageTransport : IDisposable
             headers.Add(new("User-Agent", options.UserAgent));
         }
 
+        if (AcceptEncoding(options) is { } acceptEncoding)
+        {
+            headers.Add(new("Accept-Encoding", acceptEncoding));
+        }
+
         // Only the headers a request message accepts, as HttpClient.DefaultRequestHeaders would have taken them.
         using var probe = new HttpRequestMessage();
         headers.AddRange(options.DefaultHeaders.Where(h => probe.Headers.TryAddWithoutValidation(h.Key, h.Value)));
@@ -68,6 +73,11 @@ internal sealed class MessageTransport : IDisposable
         if (SendsUserAgent(options))
         {
             headers.TryAddWithoutValidation("User-Agent", options.UserAgent);
+        }
+
+        if (AcceptEncoding(options) is { } acceptEncoding && !headers.Contains("Accept-Encoding"))
+        {
+            headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
         }
 
         foreach (var (name, value) in options.DefaultHeaders)
@@ -123,6 +133,10 @@ internal sealed class MessageTransport : IDisposable
         using var probe = new HttpRequestMessage();
         return probe.Headers.UserAgent.TryParseAdd(options.UserAgent);
     }
+
+    /// <summary>The <c>Accept-Encoding</c> the client sends: its decodings, unless a default header sets one.</summary>
+    private static string? AcceptEncoding(ConduitClientOptions options) =>
+        options.DefaultHeaders.ContainsKey("Accept-Encoding") ? null : Transport.ContentDecoding.For(options.Decompression)?.AcceptEncoding;
 
     private void AddDefaultHeaders(HttpRequestMessage message)
     {

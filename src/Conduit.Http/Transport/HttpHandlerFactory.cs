@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Conduit.Http.Transport;
 
-/// <summary>Builds the socket handler a client sends through: proxy, TLS checks, decompression, connection pooling.</summary>
+/// <summary>Builds the socket handler a client sends through: proxy, TLS checks, connection pooling.</summary>
 public static class HttpHandlerFactory
 {
     /// <summary>Creates a <see cref="SocketsHttpHandler"/> configured from the client options.</summary>
@@ -14,7 +14,8 @@ public static class HttpHandlerFactory
         ArgumentNullException.ThrowIfNull(options);
         var handler = new SocketsHttpHandler
         {
-            AutomaticDecompression = DecompressionMethods.All,
+            // The client decodes compressed responses itself, only when one arrives (ContentDecoding).
+            AutomaticDecompression = DecompressionMethods.None,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             MaxConnectionsPerServer = options.MaxConnectionsPerServer,
             UseCookies = options.UseCookies,
