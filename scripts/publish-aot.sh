@@ -8,7 +8,7 @@
 #   RUNS=50 scripts/publish-aot.sh
 #   AOT_DETAIL=1 scripts/publish-aot.sh   # one warning per call site in third-party assemblies instead of one per assembly
 #
-# Installs clang and zlib1g-dev (the native toolchain ILCompiler links with) through apt-get when missing; that needs root.
+# Installs clang and zlib1g-dev (the native toolchain ILCompiler links with) and jq through apt-get when missing; that needs root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -33,6 +33,7 @@ step() { echo "publish-aot: $*"; }
 missing=()
 command -v clang >/dev/null 2>&1 || missing+=(clang)
 [[ -f /usr/include/zlib.h ]] || missing+=(zlib1g-dev)
+command -v jq >/dev/null 2>&1 || missing+=(jq) # reads the sandbox's info file in the smoke test
 if ((${#missing[@]} > 0)); then
   [[ "$(id -u)" == 0 ]] || fail "Native AOT needs ${missing[*]}; run as root or: sudo apt-get install -y ${missing[*]}"
   step "installing ${missing[*]}"
