@@ -10,6 +10,8 @@ internal static class BenchmarkReport
 {
     public const string Baseline = "HttpClient (raw)";
 
+    private const string ConduitFull = "Conduit (full pipeline)";
+
     public static string Write(IReadOnlyList<LoadResult> results, IReadOnlyList<string> skipped, string docsFolder, RunSettings settings, IReadOnlyList<string> plots)
     {
         var md = new StringBuilder();
@@ -28,13 +30,14 @@ internal static class BenchmarkReport
         }
 
         md.AppendLine();
+        WriteGoals(md, results);
         md.AppendLine("## What each client does").AppendLine();
         md.AppendLine("- **HttpClient (raw)**: `GetAsync` + `ReadAsByteArrayAsync`; the baseline.");
         md.AppendLine("- **HttpClient + Http.Resilience**: `IHttpClientFactory` client with `AddStandardResilienceHandler()`.");
         md.AppendLine("- **Refit**, **RestSharp**, **Flurl**: each library's plain GET reading the body.");
         md.AppendLine("- **Conduit (full pipeline)**: API-key auth, retry, a client-side token bucket (too large to bind), total and attempt timeouts, ")
           .AppendLine("  a `MeterListener` recording every instrument, and a logger enabled at Information (each call logged with its redacted URL); ")
-          .AppendLine("  on the handler Conduit builds, which asks for compressed responses (automatic gzip/deflate/brotli decompression) where raw `HttpClient` does not.");
+          .AppendLine("  on the handler Conduit builds; it asks for compressed responses (`Accept-Encoding: gzip, deflate, br`, decoded by the client only when a response is compressed; the target sends plain JSON) where raw `HttpClient` does not.");
         md.AppendLine("- **Conduit (sync API)**: the same client through `Send`, on one dedicated thread per concurrent caller.");
         md.AppendLine("- **Python requests / httpx**: Debian's `python3-requests` (one thread and `Session` per caller) and `python3-httpx` (asyncio tasks sharing an `AsyncClient`). Out of process: no allocation or CPU figures.").AppendLine();
         foreach (var group in results.GroupBy(r => r.Concurrency).OrderBy(g => g.Key))
@@ -88,6 +91,45 @@ internal static class BenchmarkReport
         var path = Path.Combine(docsFolder, "benchmarks.md");
         File.WriteAllText(path, md.ToString());
         return path;
+    }
+
+    /// <summary>The performance goals, checked against this run's figures at concurrency 64 (none when it did not run).</summary>
+    private static void WriteGoals(StringBuilder md, IReadOnlyList<LoadResult> results)
+    {
+        const int concurrency = 64;
+        var at = results.Where(r => r.Concurrency == concurrency).ToDictionary(r => r.Client);
+        if (!at.TryGetValue(Baseline, out var raw) || !at.TryGetValue(ConduitFull, out var conduit))
+        {
+            return;
+        }
+
+        md.AppendLine(CultureInfo.InvariantCulture, $"## Goals at concurrency {concurrency}").AppendLine();
+        md.AppendLine("| Goal | This run | Met |").AppendLine("| --- | --- | :---: |");
+        void Row(string goal, string figure, bool met) => md.AppendLine(CultureInfo.InvariantCulture, $"| {goal} | {figure} | {(met ? "yes" : "**no**")} |");
+        var throughput = conduit.RequestsPerSecond / raw.RequestsPerSecond;
+        Row("Conduit (full pipeline) throughput ≥ 0.95× raw `HttpClient`", $"{throughput:F2}×", throughput >= 0.95);
+        foreach (var peer in new[] { "HttpClient + Http.Resilience", "Refit", "RestSharp", "Flurl" })
+        {
+            if (at.TryGetValue(peer, out var other))
+            {
+                Row($"ahead of {peer}", $"{throughput:F2}× against {other.RequestsPerSecond / raw.RequestsPerSecond:F2}×", conduit.RequestsPerSecond > other.RequestsPerSecond);
+            }
+        }
+
+        var extra = conduit.AllocatedBytesPerRequest - raw.AllocatedBytesPerRequest;
+        Row("extra allocation per request ≤ 1 KB (everything on)", $"{extra:+#,0;-#,0;0} B", extra <= 1024);
+        foreach (var python in new[] { "Python requests", "Python httpx" })
+        {
+            if (at.TryGetValue(python, out var peer) && peer.RequestsPerSecond > 0)
+            {
+                var times = conduit.RequestsPerSecond / peer.RequestsPerSecond;
+                Row($"≥ 20× the throughput of {python}", $"{times:F0}×", times >= 20);
+            }
+        }
+
+        var p99 = conduit.P99Ms / raw.P99Ms;
+        Row("p99 latency ≤ 1.1× raw", $"{p99:F2}× ({conduit.P99Ms:F2} ms against {raw.P99Ms:F2} ms)", p99 <= 1.1);
+        md.AppendLine();
     }
 
     private static string Ratio(double value, double? baseline) =>
