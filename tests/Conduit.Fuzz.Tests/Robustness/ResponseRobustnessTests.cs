@@ -98,7 +98,11 @@ public sealed class ResponseRobustnessTests(FuzzReport report)
             + "`now + delay` to DateTimeOffset.MaxValue (or cap delays in RetryAfterParser).",
             () =>
             {
-                using var client = new ConduitClient(Options());
+                // Long timeouts: under the whole suite's load a 500 ms attempt timeout can fire before the 429 arrives.
+                var options = Options();
+                options.AttemptTimeout = TimeSpan.FromSeconds(10);
+                options.TotalTimeout = TimeSpan.FromSeconds(20);
+                using var client = new ConduitClient(options);
                 var ex = Record.Exception(() => client.Send(ApiRequest.Get(url.AbsoluteUri), TestContext.Current.CancellationToken));
                 Assert.IsType<RateLimitedException>(ex);
             });
@@ -211,6 +215,7 @@ public sealed class ResponseRobustnessTests(FuzzReport report)
         {
             // Open bug: a synchronous read blocked on a socket cannot be aborted by disposing the response stream on some
             // framings (a body shorter than its declared length on a connection the server keeps open). Reported, not hidden.
+            TestContext.Current.TestOutputHelper?.WriteLine($"Sync call hung: {api} on {scenario}");
             report.Finding($"Open bug: a synchronous call can outlive its timeout when the body stops short of its declared framing and the server keeps the connection open ({api}, {scenario.Class}); the async API is not affected.");
             return "known bug: sync call hung";
         }
