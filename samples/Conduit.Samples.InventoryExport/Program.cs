@@ -44,14 +44,7 @@ else
     {
         Arguments = new MistCredentials { Host = host, ApiTokens = token is null ? null : [token] },
     });
-    var credentials = (await resolver.ResolveAsync()).Credentials;
-    options.Host = credentials.Host;
-    options.Email = credentials.User;
-    options.Password = credentials.Password;
-    foreach (var apiToken in credentials.ApiTokens ?? [])
-    {
-        options.ApiTokens.Add(apiToken);
-    }
+    options = MistSessionOptions.FromCredentials((await resolver.ResolveAsync()).Credentials);
 }
 
 await using var session = await MistSession.StartAsync(options);

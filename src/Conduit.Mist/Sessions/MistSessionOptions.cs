@@ -94,6 +94,46 @@ public sealed class MistSessionOptions
     /// <summary>Adjusts the HTTP client options the session builds (name, headers, retry details, logging of bodies…).</summary>
     public Action<ConduitClientOptions>? ConfigureClient { get; set; }
 
+    /// <summary>
+    /// Session options from resolved credentials (<see cref="MistCredentialResolver"/>): the host, API tokens, email and
+    /// password, proxy, retries and timeout (as the attempt timeout). With tokens the mode is
+    /// <see cref="MistAuthenticationMode.ApiToken"/>; with only an email and password, <see cref="MistAuthenticationMode.Login"/>.
+    /// Fields the credentials leave empty keep the session's defaults; the backoff factor, rate-limit threshold and log
+    /// levels have no session counterpart (the session's retry strategy and token budget stand in for them).
+    /// </summary>
+    /// <param name="credentials">The resolved credentials.</param>
+    /// <returns>New options, ready to adjust (prompt, budget, clock) before <see cref="MistSession.StartAsync"/>.</returns>
+    public static MistSessionOptions FromCredentials(MistCredentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        var options = new MistSessionOptions
+        {
+            Host = credentials.Host,
+            Email = credentials.User,
+            Password = credentials.Password,
+            Proxy = credentials.Proxy,
+            Mode = credentials.ApiTokens is { Count: > 0 } ? MistAuthenticationMode.ApiToken
+                : credentials.User is not null && credentials.Password is not null ? MistAuthenticationMode.Login
+                : MistAuthenticationMode.Auto,
+        };
+        foreach (var token in credentials.ApiTokens ?? [])
+        {
+            options.ApiTokens.Add(token);
+        }
+
+        if (credentials.MaxRetries is { } retries)
+        {
+            options.MaxRetries = retries;
+        }
+
+        if (credentials.Timeout is { } timeout)
+        {
+            options.AttemptTimeout = timeout;
+        }
+
+        return options;
+    }
+
     /// <summary>The tokens from <see cref="ApiToken"/> and <see cref="ApiTokens"/>, trimmed, in order, without duplicates.</summary>
     public IReadOnlyList<string> AllApiTokens() =>
         [.. (ApiToken ?? string.Empty).Split(',').Concat(ApiTokens ?? [])

@@ -36,6 +36,52 @@ public sealed class MistSessionOptionsTests
     }
 
     [Fact]
+    public async Task FromCredentials_ResolvedFromArguments_StartsASessionThatCallsTheApi()
+    {
+        await using var sandbox = await MistSandbox.StartAsync(TokenSessionTests.Sandbox(), Ct);
+        var resolver = Conduit.Mist.Credentials.MistCredentialResolver.Create(new Conduit.Mist.Credentials.MistCredentialResolverOptions
+        {
+            Arguments = new Conduit.Mist.Credentials.MistCredentials { Host = sandbox.BaseUrl, ApiTokens = [sandbox.Seed.Tokens[0]] },
+            Interactive = false,
+        });
+        var credentials = (await resolver.ResolveAsync(Ct)).Credentials;
+
+        var options = MistSessionOptions.FromCredentials(credentials);
+        await using var session = await MistSession.StartAsync(options, cancellationToken: Ct);
+        var self = await session.Client.GetAsync("/api/v1/self", Ct);
+
+        Assert.Equal(MistAuthenticationMode.ApiToken, options.Mode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, self.StatusCode);
+    }
+
+    [Fact]
+    public void FromCredentials_Login_MapsEveryFieldAndKeepsDefaultsForTheRest()
+    {
+        var credentials = new Conduit.Mist.Credentials.MistCredentials
+        {
+            Host = "api.eu.mist.com",
+            User = "ops@example.com",
+            Password = "not-a-real-password",
+            Proxy = new Uri("http://proxy.example:3128"),
+            MaxRetries = 7,
+            Timeout = TimeSpan.FromSeconds(12),
+        };
+
+        var options = MistSessionOptions.FromCredentials(credentials);
+        var defaults = MistSessionOptions.FromCredentials(new Conduit.Mist.Credentials.MistCredentials());
+
+        Assert.Equal(("api.eu.mist.com", "ops@example.com"), (options.Host, options.Email));
+        Assert.True(options.Password == credentials.Password, "the password is carried over (not printed)");
+        Assert.Equal(MistAuthenticationMode.Login, options.Mode);
+        Assert.Equal(new Uri("http://proxy.example:3128"), options.Proxy);
+        Assert.Equal((7, TimeSpan.FromSeconds(12)), (options.MaxRetries, options.AttemptTimeout));
+        Assert.Empty(options.AllApiTokens());
+        Assert.Equal(MistAuthenticationMode.Auto, defaults.Mode);
+        Assert.Equal((new MistSessionOptions().MaxRetries, new MistSessionOptions().AttemptTimeout), (defaults.MaxRetries, defaults.AttemptTimeout));
+        Assert.Empty(options.Validate());
+    }
+
+    [Fact]
     public void AllApiTokens_CommaSeparatedAndList_MergedTrimmedWithoutDuplicates()
     {
         var options = new MistSessionOptions { ApiToken = " a1, b2 ,,a1" };

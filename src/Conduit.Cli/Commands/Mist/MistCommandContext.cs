@@ -132,24 +132,13 @@ internal sealed class MistCommandContext
     {
         var resolution = await ResolveAsync(useStoredLogin, cancellationToken).ConfigureAwait(false);
         var credentials = resolution.Credentials;
-        var sessionOptions = new MistSessionOptions
-        {
-            Cloud = HostOverride ?? (credentials.Host is { } host ? ParseHost(host, resolution) : MistCloud.Global01),
-            Email = credentials.User,
-            Password = credentials.Password,
-            TwoFactorCode = Result.GetValue(options.TwoFactorCode),
-            Prompt = MayPrompt ? Environment.ResolvePrompt() : new RefusingMistPrompt(),
-            Mode = credentials.ApiTokens is { Count: > 0 } ? MistAuthenticationMode.ApiToken : MistAuthenticationMode.Login,
-            MaxRetries = credentials.MaxRetries ?? MistCredentialDefaults.MaxRetries,
-            AttemptTimeout = credentials.Timeout ?? MistCredentialDefaults.Timeout,
-            Proxy = credentials.Proxy,
-            TimeProvider = Environment.TimeProvider,
-        };
-        foreach (var token in credentials.ApiTokens ?? [])
-        {
-            sessionOptions.ApiTokens.Add(token);
-        }
-
+        var sessionOptions = MistSessionOptions.FromCredentials(credentials);
+        sessionOptions.Cloud = HostOverride ?? (credentials.Host is { } host ? ParseHost(host, resolution) : MistCloud.Global01);
+        sessionOptions.TwoFactorCode = Result.GetValue(options.TwoFactorCode);
+        sessionOptions.Prompt = MayPrompt ? Environment.ResolvePrompt() : new RefusingMistPrompt();
+        sessionOptions.Mode = credentials.ApiTokens is { Count: > 0 } ? MistAuthenticationMode.ApiToken : MistAuthenticationMode.Login;
+        sessionOptions.AttemptTimeout = credentials.Timeout ?? MistCredentialDefaults.Timeout;
+        sessionOptions.TimeProvider = Environment.TimeProvider;
         return await MistSession.StartAsync(sessionOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
