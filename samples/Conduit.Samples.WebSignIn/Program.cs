@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Conduit.AuthServer;
+using Conduit.AuthService;
 using Conduit.Samples.WebSignIn;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -24,7 +25,8 @@ await using var authServer = authUrl is null
 #region services
 var builder = WebApplication.CreateBuilder(hostArgs);
 var authServiceUrl = authUrl ?? authServer!.BaseUrl;
-builder.Services.AddSingleton(services => new AuthClients(authServiceUrl, services.GetRequiredService<ILoggerFactory>()));
+// One connection pool for every user: each request creates a cheap AuthClient over that user's tokens.
+builder.Services.AddSingleton(services => new AuthClientFactory(new AuthClientOptions { BaseUrl = authServiceUrl }, services.GetRequiredService<ILoggerFactory>()));
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(cookie => cookie.LoginPath = "/login");
 builder.Services.AddAuthorization();

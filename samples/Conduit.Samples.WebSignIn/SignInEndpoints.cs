@@ -20,7 +20,7 @@ internal static class SignInEndpoints
     }
 
     #region login
-    private static async Task<IResult> LoginAsync([FromForm] LoginForm form, HttpContext http, AuthClients clients, IAntiforgery antiforgery)
+    private static async Task<IResult> LoginAsync([FromForm] LoginForm form, HttpContext http, AuthClientFactory clients, IAntiforgery antiforgery)
     {
         var tokens = new InMemoryAuthTokenStore();
         await using var auth = clients.Create(tokens);
@@ -37,7 +37,7 @@ internal static class SignInEndpoints
     }
     #endregion
 
-    private static async Task<IResult> RegisterAsync([FromForm] RegisterForm form, HttpContext http, AuthClients clients, IAntiforgery antiforgery)
+    private static async Task<IResult> RegisterAsync([FromForm] RegisterForm form, HttpContext http, AuthClientFactory clients, IAntiforgery antiforgery)
     {
         var tokens = new InMemoryAuthTokenStore();
         await using var auth = clients.Create(tokens);
@@ -55,7 +55,7 @@ internal static class SignInEndpoints
     }
 
     #region account
-    private static async Task<IResult> AccountAsync(HttpContext http, AuthClients clients, IAntiforgery antiforgery)
+    private static async Task<IResult> AccountAsync(HttpContext http, AuthClientFactory clients, IAntiforgery antiforgery)
     {
         var saved = await CookieSession.ReadTokensAsync(http);
         var tokens = new InMemoryAuthTokenStore(saved);
@@ -80,7 +80,7 @@ internal static class SignInEndpoints
     }
     #endregion
 
-    private static async Task<IResult> LogoutAsync(HttpContext http, AuthClients clients)
+    private static async Task<IResult> LogoutAsync(HttpContext http, AuthClientFactory clients)
     {
         await using var auth = clients.Create(new InMemoryAuthTokenStore(await CookieSession.ReadTokensAsync(http)));
         try

@@ -14,7 +14,7 @@ namespace Conduit.AuthService;
 /// change and reset, email verification and health. It keeps the session (in an <see cref="IAuthTokenStore"/>),
 /// refreshes the access token shortly before it expires and once after a 401, with exactly one refresh in flight
 /// however many calls wait. Every operation has an asynchronous form and a true synchronous form (no sync-over-async).
-/// Thread-safe: create one per user session and reuse it.
+/// Thread-safe: create one per user session and reuse it; for many users, create them from an <see cref="AuthClientFactory"/>.
 /// </summary>
 /// <remarks>
 /// Built on <see cref="ConduitClient"/>: connection failures, timeouts and 408/5xx are retried (a POST only when it
@@ -56,6 +56,12 @@ public partial class AuthClient : IDisposable, IAsyncDisposable
     /// <param name="meterFactory">Where metrics go; the shared meters when null.</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid; the message lists every problem.</exception>
     public AuthClient(AuthClientOptions options, ILoggerFactory? loggerFactory = null, IMeterFactory? meterFactory = null)
+        : this(options, sharedHandler: null, loggerFactory, meterFactory)
+    {
+    }
+
+    /// <summary>Creates a client that sends through <paramref name="sharedHandler"/> (not disposed with it) when given; see <see cref="AuthClientFactory"/>.</summary>
+    internal AuthClient(AuthClientOptions options, HttpMessageHandler? sharedHandler, ILoggerFactory? loggerFactory, IMeterFactory? meterFactory)
     {
         AuthClientOptionsValidator.ThrowIfInvalid(options);
         var settings = options.Clone();
@@ -95,7 +101,17 @@ public partial class AuthClient : IDisposable, IAsyncDisposable
         // The session provider and the protected routes depend on these two: a customisation cannot replace them.
         http.BaseAddress = baseUrl;
         http.Authentication = authentication;
-        _http = new ConduitClient(http, loggerFactory, meterFactory);
+        _http = sharedHandler is null
+            ? new ConduitClient(http, loggerFactory, meterFactory)
+            : new ConduitClient(new HttpClient(sharedHandler, disposeHandler: false), http, loggerFactory, meterFactory, disposeHttpClient: true);
+    }
+
+    /// <summary>The HTTP client options every <see cref="AuthClient"/> built from <paramref name="settings"/> uses for its connections (TLS, proxy, pool).</summary>
+    internal static ConduitClientOptions ConnectionOptions(AuthClientOptions settings)
+    {
+        var http = new ConduitClientOptions { Name = "auth-service", VerifyTls = settings.VerifySsl };
+        settings.ConfigureHttp?.Invoke(http);
+        return http;
     }
 
     /// <summary>Releases the connection pool.</summary>

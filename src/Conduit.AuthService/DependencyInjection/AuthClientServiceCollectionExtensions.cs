@@ -6,11 +6,12 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers an <see cref="AuthClient"/> singleton with options validated at start-up.</summary>
+/// <summary>Registers an <see cref="AuthClient"/> singleton and an <see cref="AuthClientFactory"/> (one client per user) with options validated at start-up.</summary>
 public static class AuthClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="AuthClient"/> as a singleton. Its options are validated when the host starts (every
+    /// Registers <see cref="AuthClient"/> as a singleton, and <see cref="AuthClientFactory"/> for applications that serve
+    /// many users (one client per user over a shared connection pool). The options are validated when the host starts (every
     /// problem in one <see cref="OptionsValidationException"/>). An <see cref="IAuthTokenStore"/> registered in the
     /// container is used when the options name none.
     /// </summary>
@@ -41,6 +42,8 @@ public static class AuthClientServiceCollectionExtensions
 
             return new AuthClient(options, sp.GetService<ILoggerFactory>(), sp.GetService<IMeterFactory>());
         });
+        services.TryAddSingleton(static sp => new AuthClientFactory(
+            sp.GetRequiredService<IOptions<AuthClientOptions>>().Value, sp.GetService<ILoggerFactory>(), sp.GetService<IMeterFactory>()));
         return services.AddOptions<AuthClientOptions>().ValidateOnStart();
     }
 }
