@@ -1,3 +1,4 @@
+global using Conduit.Tests.Support;
 global using Xunit;
 
 // The chaos tests measure process-wide things (managed memory, unobserved task exceptions, wall time

@@ -1,2 +1,3 @@
 global using Conduit.Redis.Tests.Infrastructure;
 global using Xunit;
+global using Conduit.Tests.Support;

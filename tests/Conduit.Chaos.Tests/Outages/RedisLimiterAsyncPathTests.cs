@@ -21,8 +21,8 @@ public sealed class RedisLimiterAsyncPathTests
     public async Task SendAsync_WithTheRedisLimiter_TakesTokensWithoutASynchronousRoundTrip()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var redis = RedisProcess.StartOrSkip();
-        using var connection = redis.Connect();
+        using var redis = RedisServer.StartOrSkip();
+        using var connection = redis.Connect(timeoutMilliseconds: 2000);
         var token = "chaos-" + Guid.NewGuid().ToString("N");
         var options = new MistSandboxOptions { EnableHttps = false, SiteCount = 1, DeviceCount = 0, StreamInterval = TimeSpan.Zero };
         options.Tokens.Add(token);
@@ -38,7 +38,7 @@ public sealed class RedisLimiterAsyncPathTests
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.SendAsync(ApiRequest.Get("api/v1/self"), ct)));
 
-        Assert.Equal(0, limiter.Synchronous);
-        Assert.Equal(8, limiter.Asynchronous);
+        Assert.Equal(0, limiter.Attempts);
+        Assert.Equal(8, limiter.AsyncAcquisitions);
     }
 }

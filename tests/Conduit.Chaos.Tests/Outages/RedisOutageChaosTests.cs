@@ -30,8 +30,8 @@ public sealed class RedisOutageChaosTests(ITestOutputHelper output)
     public async Task RedisKilledAndRestarted_LimiterKeepsItsFailureModeThenUsesRedisAgain(RedisFailureMode mode)
     {
         var ct = TestContext.Current.CancellationToken;
-        using var redis = RedisProcess.StartOrSkip();
-        using var connection = redis.Connect();
+        using var redis = RedisServer.StartOrSkip();
+        using var connection = redis.Connect(timeoutMilliseconds: 2000);
         var token = "chaos-" + Guid.NewGuid().ToString("N");
         var options = new MistSandboxOptions { EnableHttps = false, SiteCount = 2, DeviceCount = 0, HourlyQuota = 10_000_000, StreamInterval = TimeSpan.Zero };
         options.Tokens.Add(token);

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Conduit.Http.RateLimiting;
 using Conduit.Http.Tests.Infrastructure;
+using Conduit.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

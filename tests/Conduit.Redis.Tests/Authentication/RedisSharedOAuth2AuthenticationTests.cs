@@ -89,7 +89,7 @@ public sealed class RedisSharedOAuth2AuthenticationTests
         await using var _ = server;
         using var connection = redis.Connect();
         using var provider = new RedisSharedOAuth2Authentication(Grant(server.BaseAddress), connection);
-        redis.Stop();
+        redis.Kill();
 
         var token = provider.GetToken(Ct);
 

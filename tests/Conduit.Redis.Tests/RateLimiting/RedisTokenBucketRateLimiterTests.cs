@@ -172,7 +172,7 @@ public sealed class RedisTokenBucketRateLimiterTests
             Assert.True(before.IsAcquired);
         }
 
-        redis.Stop();
+        redis.Kill();
         using var during = limiter.AttemptAcquire();
         var availableDuring = limiter.IsRedisAvailable;
         redis.Restart();
@@ -201,7 +201,7 @@ public sealed class RedisTokenBucketRateLimiterTests
         options.FallbackRateLimit = new Conduit.Http.RateLimiting.RateLimitOptions { RequestsPerWindow = 3, Window = TimeSpan.FromSeconds(10) };
         using var limiter = new RedisTokenBucketRateLimiter(connection, options);
 
-        redis.Stop();
+        redis.Kill();
         var grantedLocally = Enumerable.Range(0, 5).Count(_ => { using var lease = limiter.AttemptAcquire(); return lease.IsAcquired; });
         redis.Restart();
         Assert.True(SpinWait.SpinUntil(() => connection.IsConnected, 15_000), "the connection did not come back");

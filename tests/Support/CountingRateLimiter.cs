@@ -1,15 +1,21 @@
 using System.Threading.RateLimiting;
 
-namespace Conduit.Http.Tests.Infrastructure;
+namespace Conduit.Tests.Support;
 
-/// <summary>A limiter that counts how it is asked for permits and passes every request on to another.</summary>
+/// <summary>
+/// A limiter that counts how it is asked for permits (blocking <see cref="RateLimiter.AttemptAcquire"/> or
+/// <see cref="RateLimiter.AcquireAsync"/>) and passes every request on to another, which it disposes. Compiled into
+/// the test projects that need it (Conduit.Http.Tests, Conduit.Chaos.Tests).
+/// </summary>
 public sealed class CountingRateLimiter(RateLimiter inner) : RateLimiter
 {
     private int _attempts;
     private int _asyncAcquisitions;
 
+    /// <summary>Calls of <see cref="RateLimiter.AttemptAcquire"/> (for the Redis limiter, each a blocking round trip).</summary>
     public int Attempts => _attempts;
 
+    /// <summary>Calls of <see cref="RateLimiter.AcquireAsync"/>.</summary>
     public int AsyncAcquisitions => _asyncAcquisitions;
 
     public override TimeSpan? IdleDuration => inner.IdleDuration;
