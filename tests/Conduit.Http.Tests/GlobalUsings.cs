@@ -1,1 +1,2 @@
+global using Conduit.Tests.Support;
 global using Xunit;

@@ -1,2 +1,3 @@
 global using Conduit.Integrations.Tests.Infrastructure;
+global using Conduit.Tests.Support;
 global using Xunit;

@@ -11,7 +11,7 @@ public sealed class IntegrationManagerLifecycleTests
     [Fact]
     public async Task Register_ValidOptions_ListedAndCallable()
     {
-        await using var server = await TestServer.StartAsync(app => app.MapGet("/items", () => Results.Text("ok")));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/items", () => Results.Text("ok")));
         using var manager = new IntegrationManager();
 
         manager.Register(TestIntegrations.Fast("b-api", server.BaseAddress));
@@ -58,7 +58,7 @@ public sealed class IntegrationManagerLifecycleTests
     [Fact]
     public async Task Unregister_Registered_RemovesItAndLaterCallsThrow()
     {
-        await using var server = await TestServer.StartAsync(app => app.MapGet("/items", () => Results.Text("ok")));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/items", () => Results.Text("ok")));
         using var manager = new IntegrationManager();
         manager.Register(TestIntegrations.Fast("api", server.BaseAddress));
         var client = manager.GetClient("api");
@@ -74,8 +74,8 @@ public sealed class IntegrationManagerLifecycleTests
     [Fact]
     public async Task Update_NewBaseUrlAndHeaders_ClientFollowsTheNewPipeline()
     {
-        await using var first = await TestServer.StartAsync(app => app.MapGet("/who", () => Results.Text("first")));
-        await using var second = await TestServer.StartAsync(app => app.MapGet("/who", (HttpContext c) => Results.Text("second " + c.Request.Headers["X-Version"])));
+        await using var first = await LoopbackServer.StartAsync(app => app.MapGet("/who", () => Results.Text("first")));
+        await using var second = await LoopbackServer.StartAsync(app => app.MapGet("/who", (HttpContext c) => Results.Text("second " + c.Request.Headers["X-Version"])));
         using var manager = new IntegrationManager();
         manager.Register(TestIntegrations.Fast("api", first.BaseAddress));
         var client = manager.GetClient("api");
@@ -104,13 +104,13 @@ public sealed class IntegrationManagerLifecycleTests
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var oldServer = await TestServer.StartAsync(app => app.MapGet("/slow", async () =>
+        await using var oldServer = await LoopbackServer.StartAsync(app => app.MapGet("/slow", async () =>
         {
             arrived.TrySetResult();
             await release.Task;
             return Results.Text("old");
         }));
-        await using var newServer = await TestServer.StartAsync(app => app.MapGet("/slow", () => Results.Text("new")));
+        await using var newServer = await LoopbackServer.StartAsync(app => app.MapGet("/slow", () => Results.Text("new")));
         using var manager = new IntegrationManager();
         manager.Register(TestIntegrations.Fast("api", oldServer.BaseAddress, maxRetries: 0));
 
@@ -128,7 +128,7 @@ public sealed class IntegrationManagerLifecycleTests
     [Fact]
     public async Task Update_ConcurrentWithCalls_EveryCallSucceedsAndLastUpdateWins()
     {
-        await using var server = await TestServer.StartAsync(app => app.MapGet("/v", (HttpContext c) => Results.Text(c.Request.Headers["X-Gen"].ToString())));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/v", (HttpContext c) => Results.Text(c.Request.Headers["X-Gen"].ToString())));
         using var manager = new IntegrationManager();
         manager.Register(TestIntegrations.Fast("api", server.BaseAddress, maxRetries: 0));
         var callersDone = 0;
@@ -185,7 +185,7 @@ public sealed class IntegrationManagerLifecycleTests
     [Fact]
     public async Task Calls_EveryMethodSyncAndAsync_ReachTheServerWithThatMethod()
     {
-        await using var server = await TestServer.StartAsync(app =>
+        await using var server = await LoopbackServer.StartAsync(app =>
             app.MapMethods("/r", ["GET", "POST", "PUT", "PATCH", "DELETE"], (HttpContext c) => Results.Text(c.Request.Method)));
         using var manager = new IntegrationManager();
         manager.Register(TestIntegrations.Fast("api", server.BaseAddress));

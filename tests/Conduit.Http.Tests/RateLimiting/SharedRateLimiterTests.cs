@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using Conduit.Http.RateLimiting;
 using Conduit.Http.Tests.Infrastructure;
-using Conduit.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

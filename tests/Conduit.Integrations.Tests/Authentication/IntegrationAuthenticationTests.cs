@@ -9,7 +9,7 @@ public sealed class IntegrationAuthenticationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Task<TestServer> StartEchoAsync(Func<int>? issueToken = null) => TestServer.StartAsync(app =>
+    private static Task<LoopbackServer> StartEchoAsync(Func<int>? issueToken = null) => LoopbackServer.StartAsync(app =>
     {
         app.MapGet("/echo", (HttpContext c) => Results.Text($"{c.Request.Headers.Authorization}|{c.Request.Headers["X-Key"]}|{c.Request.Query["key"]}"));
         app.MapPost("/oauth/token", async (HttpContext c) =>

@@ -28,7 +28,7 @@ public sealed class HttpApiClientTests
     public async Task GetAsync_TokenQueryAndHeaders_SentAndRetriedOn503()
     {
         var calls = 0;
-        await using var server = await TestServer.StartAsync(app => app.MapGet("/search", (HttpContext c) =>
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/search", (HttpContext c) =>
             Interlocked.Increment(ref calls) == 1
                 ? Results.StatusCode(503)
                 : Results.Text($"{c.Request.Headers.Authorization}|{c.Request.Query["q"]}|{c.Request.Headers["X-Custom"]}|{c.Request.Headers.UserAgent}")));
@@ -49,7 +49,7 @@ public sealed class HttpApiClientTests
     [Fact]
     public async Task Send_EveryMethodWithBody_SyncAndAsync()
     {
-        await using var server = await TestServer.StartAsync(app =>
+        await using var server = await LoopbackServer.StartAsync(app =>
             app.MapMethods("/x", ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"], (HttpContext c) => Results.Text(c.Request.Method)));
         using var client = HttpApiClient.Create(server.BaseAddress.ToString());
         var body = JsonBody.FromText("""{"message":"Hello World!"}""");
@@ -67,7 +67,7 @@ public sealed class HttpApiClientTests
     [Fact]
     public async Task GetAsync_Unauthorized_ThrowsTypedExceptionWithoutTheToken()
     {
-        await using var server = await TestServer.StartAsync(app => app.MapGet("/me", () => Results.Json(new { message = "bad token" }, statusCode: 401)));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/me", () => Results.Json(new { message = "bad token" }, statusCode: 401)));
         using var client = new HttpApiClient(server.BaseAddress.ToString(), "leaky-token");
 
         var ex = await Assert.ThrowsAsync<UnauthorizedException>(() => client.GetAsync("me", Ct));

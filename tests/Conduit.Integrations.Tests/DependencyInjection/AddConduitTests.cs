@@ -21,7 +21,7 @@ public sealed class AddConduitTests
     [Fact]
     public async Task AddConduit_Configuration_RegistersManagerKeyedAndTypedClients()
     {
-        await using var server = await TestServer.StartAsync(app => app.MapGet("/who", (HttpContext c) => Results.Text(c.Request.Headers["X-App"].ToString())));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/who", (HttpContext c) => Results.Text(c.Request.Headers["X-App"].ToString())));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Conduit:Integrations:0:name"] = "crm",
@@ -76,7 +76,7 @@ public sealed class AddConduitTests
     [Fact]
     public async Task AddConduit_ConfigurationReloaded_ManagerAddsUpdatesAndRemovesIntegrations()
     {
-        await using var server = await TestServer.StartAsync(app => app.MapGet("/who", (HttpContext c) => Results.Text(c.Request.Headers["X-App"].ToString())));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/who", (HttpContext c) => Results.Text(c.Request.Headers["X-App"].ToString())));
         var url = server.BaseAddress.ToString();
         var source = new ReplaceableConfiguration(new Dictionary<string, string?>
         {

@@ -11,7 +11,7 @@ public sealed class IntegrationHealthTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Task<TestServer> StartAsync(FakeTimeProvider? time = null) => TestServer.StartAsync(app =>
+    private static Task<LoopbackServer> StartAsync(FakeTimeProvider? time = null) => LoopbackServer.StartAsync(app =>
     {
         app.MapGet("/health", () => Results.Text("up"));
         app.MapGet("/slow", () =>

@@ -11,10 +11,10 @@ public sealed class IntegrationMetricsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Task<TestServer> StartAsync()
+    private static Task<LoopbackServer> StartAsync()
     {
         var flaky = 0;
-        return TestServer.StartAsync(app =>
+        return LoopbackServer.StartAsync(app =>
         {
             app.MapGet("/ok", () => Results.Text("ok"));
             app.MapGet("/flaky", () => Interlocked.Increment(ref flaky) % 2 == 1 ? Results.StatusCode(503) : Results.Text("ok"));

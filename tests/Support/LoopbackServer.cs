@@ -7,9 +7,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Conduit.Http.Tests.Infrastructure;
+namespace Conduit.Tests.Support;
 
-/// <summary>A real Kestrel server on 127.0.0.1 with a random port, counting every request it receives by method and path.</summary>
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 with a random port, counting every request it receives by method and path and
+/// keeping the last request's headers and query. Compiled into the test projects that need it (Conduit.Http.Tests,
+/// Conduit.Integrations.Tests).
+/// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -27,8 +31,17 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>How many requests arrived for <paramref name="method"/> and <paramref name="path"/> (e.g. "GET /items").</summary>
     public int Count(string method, string path) => _counts.TryGetValue(method + " " + path, out var n) ? n : 0;
 
+    /// <summary>How many requests arrived for <paramref name="route"/>, written "METHOD /path" (e.g. "GET /items").</summary>
+    public int Count(string route) => _counts.TryGetValue(route, out var n) ? n : 0;
+
     /// <summary>Total requests received.</summary>
     public int TotalCount => _counts.Values.Sum();
+
+    /// <summary>The headers of the last request received.</summary>
+    public IHeaderDictionary? LastHeaders { get; private set; }
+
+    /// <summary>The query string of the last request received (with its '?'), if any.</summary>
+    public string? LastQuery { get; private set; }
 
     public static async Task<LoopbackServer> StartAsync(Action<WebApplication> map)
     {
@@ -41,6 +54,8 @@ public sealed class LoopbackServer : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             server!._counts.AddOrUpdate(context.Request.Method + " " + context.Request.Path, 1, static (_, n) => n + 1);
+            server.LastHeaders = context.Request.Headers;
+            server.LastQuery = context.Request.QueryString.Value;
             await next(context);
         });
         map(app);
