@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Conduit.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Conduit.Mist.Tests.Credentials.Support;
 
@@ -16,39 +12,34 @@ namespace Conduit.Mist.Tests.Credentials.Support;
 /// </summary>
 internal sealed class VaultTestServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
     private readonly ConcurrentDictionary<string, JsonObject> _secrets = new(StringComparer.Ordinal);
 
-    private VaultTestServer(WebApplication app, string token)
+    private VaultTestServer(LoopbackServer server, string token)
     {
-        _app = app;
+        _server = server;
         Token = token;
     }
 
     public string Token { get; }
 
-    public Uri Address { get; private set; } = null!;
+    public Uri Address => _server.BaseAddress;
 
     public ConcurrentQueue<string> RequestPaths { get; } = new();
 
     public static async Task<VaultTestServer> StartAsync(string token)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new VaultTestServer(app, token);
-        app.MapGet("/v1/{mount}/data/{**path}", (HttpContext context, string mount, string path) => server.Answer(context, mount, path));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.Address = new Uri(address);
-        return server;
+        VaultTestServer? vault = null;
+        var server = await LoopbackServer.StartAsync(app =>
+            app.MapGet("/v1/{mount}/data/{**path}", (HttpContext context, string mount, string path) => vault!.Answer(context, mount, path)));
+        vault = new VaultTestServer(server, token);
+        return vault;
     }
 
     /// <summary>Stores a secret (the fields as a JSON object) at mount/path.</summary>
     public void Put(string mount, string path, JsonObject fields) => _secrets[mount + "/" + path] = fields;
 
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private IResult Answer(HttpContext context, string mount, string path)
     {
