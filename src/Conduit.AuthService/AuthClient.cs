@@ -4,6 +4,7 @@ using Conduit.AuthService.Sessions;
 using Conduit.AuthService.Telemetry;
 using Conduit.AuthService.Wire;
 using Conduit.Http;
+using Conduit.Http.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -80,7 +81,18 @@ public partial class AuthClient : IDisposable, IAsyncDisposable
             new Uri(baseUrl, AuthRoutes.CurrentUser).AbsolutePath,
             new Uri(baseUrl, AuthRoutes.ChangePassword).AbsolutePath,
         };
-        var authentication = new SessionAuthentication(_session, protectedPaths);
+        var http = HttpOptions(settings, baseUrl, new SessionAuthentication(_session, protectedPaths));
+        _http = sharedHandler is null
+            ? new ConduitClient(http, loggerFactory, meterFactory)
+            : new ConduitClient(new HttpClient(sharedHandler, disposeHandler: false), http, loggerFactory, meterFactory, disposeHttpClient: true);
+    }
+
+    /// <summary>
+    /// The HTTP client options of a client of <paramref name="settings"/>: timeouts, retries, TLS, then the caller's
+    /// <see cref="AuthClientOptions.ConfigureHttp"/>. <see cref="AuthClientFactory"/> builds its shared handler from them too.
+    /// </summary>
+    internal static ConduitClientOptions HttpOptions(AuthClientOptions settings, Uri baseUrl, AuthenticationProvider authentication)
+    {
         var http = new ConduitClientOptions
         {
             Name = "auth-service",
@@ -101,16 +113,6 @@ public partial class AuthClient : IDisposable, IAsyncDisposable
         // The session provider and the protected routes depend on these two: a customisation cannot replace them.
         http.BaseAddress = baseUrl;
         http.Authentication = authentication;
-        _http = sharedHandler is null
-            ? new ConduitClient(http, loggerFactory, meterFactory)
-            : new ConduitClient(new HttpClient(sharedHandler, disposeHandler: false), http, loggerFactory, meterFactory, disposeHttpClient: true);
-    }
-
-    /// <summary>The HTTP client options every <see cref="AuthClient"/> built from <paramref name="settings"/> uses for its connections (TLS, proxy, pool).</summary>
-    internal static ConduitClientOptions ConnectionOptions(AuthClientOptions settings)
-    {
-        var http = new ConduitClientOptions { Name = "auth-service", VerifyTls = settings.VerifySsl };
-        settings.ConfigureHttp?.Invoke(http);
         return http;
     }
 
@@ -198,6 +200,6 @@ public partial class AuthClient : IDisposable, IAsyncDisposable
         new(response.AccessToken, response.RefreshToken, string.IsNullOrEmpty(response.TokenType) ? "Bearer" : response.TokenType,
             issuedAt + TimeSpan.FromSeconds(response.ExpiresIn));
 
-    private static Uri WithTrailingSlash(Uri uri) =>
+    internal static Uri WithTrailingSlash(Uri uri) =>
         uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Conduit.Http.Authentication;
 using Conduit.Http.Transport;
 using Microsoft.Extensions.Logging;
 
@@ -37,7 +38,7 @@ public sealed class AuthClientFactory : IDisposable
         _options = options.Clone();
         _loggerFactory = loggerFactory;
         _meterFactory = meterFactory;
-        _handler = HttpHandlerFactory.Create(AuthClient.ConnectionOptions(_options));
+        _handler = HttpHandlerFactory.Create(AuthClient.HttpOptions(_options, AuthClient.WithTrailingSlash(_options.BaseUrl), NoAuthentication.Instance));
     }
 
     /// <summary>Creates a client whose session is kept in <paramref name="tokenStore"/>.</summary>
