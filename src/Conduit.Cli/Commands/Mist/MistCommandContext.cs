@@ -136,7 +136,12 @@ internal sealed class MistCommandContext
         sessionOptions.Cloud = HostOverride ?? (credentials.Host is { } host ? ParseHost(host, resolution) : MistCloud.Global01);
         sessionOptions.TwoFactorCode = Result.GetValue(options.TwoFactorCode);
         sessionOptions.Prompt = MayPrompt ? Environment.ResolvePrompt() : new RefusingMistPrompt();
-        sessionOptions.Mode = credentials.ApiTokens is { Count: > 0 } ? MistAuthenticationMode.ApiToken : MistAuthenticationMode.Login;
+        if (sessionOptions.Mode == MistAuthenticationMode.Auto)
+        {
+            // Neither tokens nor a complete login: ask for the login (with a prompt when allowed), not for tokens.
+            sessionOptions.Mode = MistAuthenticationMode.Login;
+        }
+
         sessionOptions.AttemptTimeout = credentials.Timeout ?? MistCredentialDefaults.Timeout;
         sessionOptions.TimeProvider = Environment.TimeProvider;
         return await MistSession.StartAsync(sessionOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
