@@ -129,7 +129,7 @@ public sealed class ConduitClientOptionsValidation : IValidateOptions<ConduitCli
 
         if (o.CircuitBreaker is { } breaker)
         {
-            if (breaker.FailureRatio is <= 0 or > 1)
+            if (!(breaker.FailureRatio > 0 && breaker.FailureRatio <= 1))
             {
                 Add($"CircuitBreaker.FailureRatio must be in (0, 1], but was {breaker.FailureRatio}.");
             }

@@ -23,6 +23,7 @@ public sealed class ConduitClientOptionsValidationTests
         { "Conduit client 'api': TotalTimeout must be between 10 ms and 24 h, or Timeout.InfiniteTimeSpan, but was -00:00:05.", o => o.TotalTimeout = TimeSpan.FromSeconds(-5) },
         { "Conduit client 'api': AttemptTimeout (00:01:00) must not exceed TotalTimeout (00:00:10).", o => { o.AttemptTimeout = TimeSpan.FromMinutes(1); o.TotalTimeout = TimeSpan.FromSeconds(10); } },
         { "Conduit client 'api': CircuitBreaker.FailureRatio must be in (0, 1], but was 1.5.", o => o.CircuitBreaker = new CircuitBreakerOptions { FailureRatio = 1.5 } },
+        { "Conduit client 'api': CircuitBreaker.FailureRatio must be in (0, 1], but was NaN.", o => o.CircuitBreaker = new CircuitBreakerOptions { FailureRatio = double.NaN } },
         { "Conduit client 'api': CircuitBreaker.MinimumThroughput must be at least 2, but was 1.", o => o.CircuitBreaker = new CircuitBreakerOptions { MinimumThroughput = 1 } },
         { "Conduit client 'api': CircuitBreaker.SamplingDuration must be at least 500 ms, but was 00:00:00.1000000.", o => o.CircuitBreaker = new CircuitBreakerOptions { SamplingDuration = TimeSpan.FromMilliseconds(100) } },
         { "Conduit client 'api': CircuitBreaker.BreakDuration must be at least 500 ms, but was 00:00:00.", o => o.CircuitBreaker = new CircuitBreakerOptions { BreakDuration = TimeSpan.Zero } },

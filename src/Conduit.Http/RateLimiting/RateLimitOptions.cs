@@ -22,7 +22,11 @@ public sealed class RateLimitOptions
     /// <summary>Creates options for a rate in requests per second with a burst (seed 4's <c>10 rps, burst 20</c>).</summary>
     public static RateLimitOptions PerSecond(double requestsPerSecond, int burst)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(requestsPerSecond);
+        if (!(requestsPerSecond > 0 && requestsPerSecond <= int.MaxValue))
+        {
+            throw new ArgumentOutOfRangeException(nameof(requestsPerSecond), requestsPerSecond, $"The rate must be a number in (0, {int.MaxValue}] per second.");
+        }
+
         // Whole rates refill every second; fractional ones refill one token every 1/rate seconds.
         return requestsPerSecond == Math.Floor(requestsPerSecond)
             ? new RateLimitOptions { RequestsPerWindow = (int)requestsPerSecond, Window = TimeSpan.FromSeconds(1), Burst = burst }

@@ -57,9 +57,9 @@ public sealed class HttpApiClientOptions
             throw new ArgumentException($"RetryBackoffFactor must be a finite number of 0 or more, but was {RetryBackoffFactor}.", nameof(RetryBackoffFactor));
         }
 
-        if (RateLimitRequestsPerSecond < 0 || double.IsNaN(RateLimitRequestsPerSecond))
+        if (!(RateLimitRequestsPerSecond >= 0 && RateLimitRequestsPerSecond <= int.MaxValue))
         {
-            throw new ArgumentException($"RateLimitRequestsPerSecond must be 0 (none) or more, but was {RateLimitRequestsPerSecond}.", nameof(RateLimitRequestsPerSecond));
+            throw new ArgumentException($"RateLimitRequestsPerSecond must be 0 (none) up to {int.MaxValue}, but was {RateLimitRequestsPerSecond}.", nameof(RateLimitRequestsPerSecond));
         }
 
         var initialDelay = TimeSpan.FromSeconds(RetryBackoffFactor);

@@ -219,6 +219,15 @@ public sealed class ConfigBindingProperties(FuzzReport report)
             LongBreakDurationIsAnOptionsValidationError);
 
     [Fact]
+    public void CircuitBreakerFailureRatioNaN_IsAnOptionsValidationError() =>
+        KnownBug.Check(report,
+            "`new ConduitClient(new ConduitClientOptions { CircuitBreaker = new() { FailureRatio = double.NaN } })` passes "
+            + "`ConduitClientOptions.Validate()` (Http/ConduitClientOptionsValidation.cs: `FailureRatio is <= 0 or > 1` is false for NaN) and then "
+            + "throws System.ComponentModel.DataAnnotations.ValidationException from Polly's CircuitBreakerStrategyOptions while the client is built; "
+            + "configuration reaches it with `\"FailureRatio\": \"NaN\"`. Fix: accept only ratios for which `0 < r <= 1` holds.",
+            NaNFailureRatioIsAnOptionsValidationError);
+
+    [Fact]
     public void RedactionNameListWithANullEntry_IsHandled() =>
         KnownBug.Check(report,
             "`new ConduitClient(new ConduitClientOptions { Redaction = { SensitiveExactNames = { null! } } })` throws NullReferenceException from "
@@ -294,6 +303,9 @@ public sealed class ConfigBindingProperties(FuzzReport report)
         var ex = Record.Exception(() => new ConduitClient(options).Dispose());
         Assert.True(ex is null or OptionsValidationException, ex?.GetType().Name);
     }
+
+    private static void NaNFailureRatioIsAnOptionsValidationError() =>
+        Assert.Throws<OptionsValidationException>(() => new ConduitClient(new ConduitClientOptions { CircuitBreaker = new() { FailureRatio = double.NaN } }));
 
     private static void LongBreakDurationIsAnOptionsValidationError() =>
         Assert.Throws<OptionsValidationException>(() => new ConduitClient(new ConduitClientOptions { CircuitBreaker = new() { BreakDuration = TimeSpan.FromDays(2) } }));

@@ -100,4 +100,13 @@ public sealed class ClientRateLimitTests
         Assert.Equal(10, options.RequestsPerWindow);
         Assert.Equal(TimeSpan.FromSeconds(1), options.Window);
     }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(3e9)]
+    public void PerSecond_RateOutsideRange_Throws(double rate) =>
+        Assert.Throws<ArgumentOutOfRangeException>("requestsPerSecond", () => RateLimitOptions.PerSecond(rate, burst: 1));
 }

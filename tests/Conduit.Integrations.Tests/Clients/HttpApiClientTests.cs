@@ -24,6 +24,20 @@ public sealed class HttpApiClientTests
         Assert.True(options.VerifyTls);
     }
 
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(1e12)]
+    public void ToClientOptions_RateOutOfRange_NamesTheSetting(double rate)
+    {
+        var options = new HttpApiClientOptions { BaseUrl = new Uri("https://api.example.com/"), RateLimitRequestsPerSecond = rate };
+
+        var ex = Assert.Throws<ArgumentException>(() => options.ToClientOptions());
+
+        Assert.Equal(nameof(HttpApiClientOptions.RateLimitRequestsPerSecond), ex.ParamName);
+    }
+
     [Fact]
     public async Task GetAsync_TokenQueryAndHeaders_SentAndRetriedOn503()
     {
