@@ -151,9 +151,27 @@ internal sealed class AttemptSender(
             LogHeaders("request", message.Headers);
         }
 
-        using var response = async
-            ? await transport.SendAsync(message, cancellationToken).ConfigureAwait(false)
-            : transport.Send(message, cancellationToken);
+        HttpResponseMessage sent;
+        AbortableConnection? connection = null;
+        if (async)
+        {
+            sent = await transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // The handler writes the request and reads the headers on this thread: the connection it used records itself.
+            AbortableConnection.BeginTracking();
+            try
+            {
+                sent = transport.Send(message, cancellationToken);
+            }
+            finally
+            {
+                connection = AbortableConnection.EndTracking();
+            }
+        }
+
+        using var response = sent;
 
         // The body is read here rather than in a helper: one state machine fewer per call on the hot path.
         // A HEAD response, a 204 and a 304 have no body whatever their Content-Length says (RFC 9110 §6.4.1).
@@ -179,11 +197,13 @@ internal sealed class AttemptSender(
                 decoded = true;
             }
 
-            using (stream)
             // Stream.Read ignores tokens: in the synchronous path a cancellation (the attempt or total timeout, or the
-            // caller) disposes the stream instead, so a body that stalls after the headers ends the blocked
-            // read with an exception that SendAsync reports as the cancellation it was.
-            using (async || !cancellationToken.CanBeCanceled ? default : cancellationToken.UnsafeRegister(static s => DisposeQuietly((Stream)s!), stream))
+            // caller) ends the connection instead (see AbortableConnection), so a body that stalls after the headers ends
+            // the blocked read with an exception that SendAsync reports as the cancellation it was. Through a caller's own
+            // handler the read waits on ReadAsync instead, whose cancellation the handler honours (see ReadSync).
+            var blockOnAsync = !async && connection is null && cancellationToken.CanBeCanceled;
+            using (stream)
+            using (async || connection is null ? default : cancellationToken.UnsafeRegister(static c => ((AbortableConnection)c!).Abort(), connection))
             {
                 if (declared is { } length)
                 {
@@ -193,7 +213,7 @@ internal sealed class AttemptSender(
                     {
                         var n = async
                             ? await stream.ReadAsync(body.AsMemory(read), cancellationToken).ConfigureAwait(false)
-                            : stream.Read(body.AsSpan(read));
+                            : ReadSync(stream, body.AsMemory(read), blockOnAsync, cancellationToken);
                         if (n == 0)
                         {
                             throw new HttpIOException(HttpRequestError.ResponseEnded, "The connection closed before the whole response body arrived.");
@@ -204,7 +224,13 @@ internal sealed class AttemptSender(
                 }
                 else
                 {
-                    body = await ReadUnknownLengthAsync(stream, state, async, cancellationToken).ConfigureAwait(false);
+                    body = await ReadUnknownLengthAsync(stream, state, async, blockOnAsync, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (!async)
+                {
+                    // A body that runs to the end of the connection looks complete when the abort ended it.
+                    cancellationToken.ThrowIfCancellationRequested();
                 }
             }
         }
@@ -235,7 +261,7 @@ internal sealed class AttemptSender(
     }
 
     /// <summary>Reads a body of unknown length (chunked) into a pooled buffer, failing past the size limit.</summary>
-    private async ValueTask<byte[]> ReadUnknownLengthAsync(Stream stream, CallState state, bool async, CancellationToken cancellationToken)
+    private async ValueTask<byte[]> ReadUnknownLengthAsync(Stream stream, CallState state, bool async, bool blockOnAsync, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
@@ -253,7 +279,7 @@ internal sealed class AttemptSender(
 
                 var n = async
                     ? await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)
-                    : stream.Read(buffer.AsSpan(total));
+                    : ReadSync(stream, buffer.AsMemory(total), blockOnAsync, cancellationToken);
                 if (n == 0)
                 {
                     return buffer.AsSpan(0, total).ToArray();
@@ -286,16 +312,22 @@ internal sealed class AttemptSender(
         return new ApiException(message, method, uri, undecoded, exception);
     }
 
-    private static void DisposeQuietly(Stream stream)
+    /// <summary>
+    /// A synchronous read. <see cref="Stream.Read(Span{byte})"/> ignores the token: through an
+    /// <see cref="AbortableConnection"/> the token ends the connection instead; through a caller's own handler nothing
+    /// stops the read safely from another thread (disposing the response races with it), so with
+    /// <paramref name="blockOnAsync"/> the read waits on <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/>,
+    /// whose cancellation the handler honours by closing the connection.
+    /// </summary>
+    private static int ReadSync(Stream stream, Memory<byte> buffer, bool blockOnAsync, CancellationToken cancellationToken)
     {
-        try
+        if (!blockOnAsync)
         {
-            stream.Dispose();
+            return stream.Read(buffer.Span);
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
-        {
-            // The read it interrupts reports the failure.
-        }
+
+        var pending = stream.ReadAsync(buffer, cancellationToken);
+        return pending.IsCompleted ? pending.GetAwaiter().GetResult() : pending.AsTask().GetAwaiter().GetResult();
     }
 
     private ApiException TooLarge(CallState state, long size) => new(

@@ -24,7 +24,11 @@ public static class HttpHandlerFactory
         return handler;
     }
 
-    /// <summary>Applies proxy and TLS settings to an existing handler (for <c>IHttpClientFactory</c> primary handlers).</summary>
+    /// <summary>
+    /// Applies proxy and TLS settings to an existing handler (for <c>IHttpClientFactory</c> primary handlers), and, unless
+    /// the handler has its own <see cref="SocketsHttpHandler.ConnectCallback"/>, connects in a way that lets a cancelled
+    /// synchronous call stop a read blocked on the connection.
+    /// </summary>
     /// <exception cref="OptionsValidationException">An entry of <see cref="ProxyOptions.BypassList"/> is not a regular expression.</exception>
     /// <remarks>
     /// Certificates are verified unless <see cref="ConduitClientOptions.VerifyTls"/> is off: then, without a
@@ -36,6 +40,7 @@ public static class HttpHandlerFactory
     {
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(options);
+        handler.ConnectCallback ??= AbortableConnection.ConnectAsync;
         var proxy = options.Proxy;
         if (proxy.Address is not null)
         {
