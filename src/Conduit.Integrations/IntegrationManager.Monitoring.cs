@@ -44,42 +44,14 @@ public sealed partial class IntegrationManager
     /// degraded threshold is healthy, a slower 2xx or a 429 is degraded, anything else is unhealthy. An unknown name is
     /// unhealthy.
     /// </summary>
-    public async Task<HealthCheckResult> CheckHealthAsync(string name, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        if (!_entries.ContainsKey(name))
-        {
-            return HealthCheckResult.Unhealthy($"No integration named '{name}' is registered.");
-        }
-
-        var pipeline = Enter(name);
-        try
-        {
-            var request = CreateProbeRequest(pipeline.Options);
-            if (request is null)
-            {
-                return HealthCheckResult.Healthy("The health probe is disabled.");
-            }
-
-            var start = _options.TimeProvider.GetTimestamp();
-            try
-            {
-                var response = await pipeline.Probe.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                return Evaluate(pipeline.Options, response, null, _options.TimeProvider.GetElapsedTime(start));
-            }
-            catch (ApiException ex)
-            {
-                return Evaluate(pipeline.Options, null, ex, _options.TimeProvider.GetElapsedTime(start));
-            }
-        }
-        finally
-        {
-            pipeline.Exit();
-        }
-    }
+    public Task<HealthCheckResult> CheckHealthAsync(string name, CancellationToken cancellationToken = default) =>
+        CheckHealthCoreAsync(name, async: true, cancellationToken).AsTask();
 
     /// <summary>Synchronous form of <see cref="CheckHealthAsync"/>.</summary>
-    public HealthCheckResult CheckHealth(string name, CancellationToken cancellationToken = default)
+    public HealthCheckResult CheckHealth(string name, CancellationToken cancellationToken = default) =>
+        CheckHealthCoreAsync(name, async: false, cancellationToken).EnsureCompleted();
+
+    private async ValueTask<HealthCheckResult> CheckHealthCoreAsync(string name, bool async, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (!_entries.ContainsKey(name))
@@ -99,7 +71,9 @@ public sealed partial class IntegrationManager
             var start = _options.TimeProvider.GetTimestamp();
             try
             {
-                var response = pipeline.Probe.Send(request, cancellationToken);
+                var response = async
+                    ? await pipeline.Probe.SendAsync(request, cancellationToken).ConfigureAwait(false)
+                    : pipeline.Probe.Send(request, cancellationToken);
                 return Evaluate(pipeline.Options, response, null, _options.TimeProvider.GetElapsedTime(start));
             }
             catch (ApiException ex)
