@@ -120,7 +120,7 @@ public sealed class MistPicker
         IReadOnlyList<JsonElement> items = async
             ? await session.Client.PageAsync(request, cancellationToken).GetAllAsync(cancellationToken).ConfigureAwait(false)
             : session.Client.Page(request, cancellationToken).GetAll();
-        return [.. items.Select(i => new MistChoice(MistJsonText.String(i, "id") ?? string.Empty, MistJsonText.String(i, "name") ?? string.Empty)).Where(c => c.Id.Length > 0)];
+        return [.. items.Select(i => new MistChoice(LenientJson.String(i, "id") ?? string.Empty, LenientJson.String(i, "name") ?? string.Empty)).Where(c => c.Id.Length > 0)];
     }
 
     private static MistChoice Find(IReadOnlyList<MistChoice> choices, string nameOrId, string kind)

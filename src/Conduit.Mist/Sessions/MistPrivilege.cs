@@ -14,12 +14,12 @@ namespace Conduit.Mist.Sessions;
 public sealed record MistPrivilege(string Scope, string Role, string? Name, string? OrgId, string? OrgName, string? SiteId, string? MspId, string? MspName)
 {
     internal static MistPrivilege Read(JsonElement element) => new(
-        MistJsonText.String(element, "scope") ?? string.Empty,
-        MistJsonText.String(element, "role") ?? string.Empty,
-        MistJsonText.String(element, "name"),
-        MistJsonText.String(element, "org_id"),
-        MistJsonText.String(element, "org_name"),
-        MistJsonText.String(element, "site_id"),
-        MistJsonText.String(element, "msp_id"),
-        MistJsonText.String(element, "msp_name"));
+        LenientJson.String(element, "scope") ?? string.Empty,
+        LenientJson.String(element, "role") ?? string.Empty,
+        LenientJson.String(element, "name"),
+        LenientJson.String(element, "org_id"),
+        LenientJson.String(element, "org_name"),
+        LenientJson.String(element, "site_id"),
+        LenientJson.String(element, "msp_id"),
+        LenientJson.String(element, "msp_name"));
 }

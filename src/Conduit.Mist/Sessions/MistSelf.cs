@@ -40,14 +40,14 @@ public sealed record MistSelf(
         var privileges = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("privileges", out var list) && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().Where(p => p.ValueKind == JsonValueKind.Object).Select(MistPrivilege.Read).ToArray()
             : [];
-        var expiry = MistJsonText.Number(body, "session_expiry");
+        var expiry = LenientJson.Number(body, "session_expiry");
         return new MistSelf(
-            MistJsonText.String(body, "email"),
-            MistJsonText.String(body, "first_name"),
-            MistJsonText.String(body, "last_name"),
+            LenientJson.String(body, "email"),
+            LenientJson.String(body, "first_name"),
+            LenientJson.String(body, "last_name"),
             privileges,
-            MistJsonText.Boolean(body, "two_factor_required"),
-            MistJsonText.Boolean(body, "two_factor_passed"),
+            LenientJson.Boolean(body, "two_factor_required"),
+            LenientJson.Boolean(body, "two_factor_passed"),
             expiry is { } minutes && minutes > 0 ? TimeSpan.FromMinutes(minutes) : null,
             body.Clone());
     }

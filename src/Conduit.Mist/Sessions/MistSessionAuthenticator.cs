@@ -155,7 +155,7 @@ internal sealed class MistSessionAuthenticator(ConduitClient client, MistSession
 
         using var document = response.ReadJsonDocument();
         var root = document.RootElement;
-        return MistJsonText.Boolean(root, "two_factor_required") == true && MistJsonText.Boolean(root, "two_factor_passed") != true;
+        return LenientJson.Boolean(root, "two_factor_required") == true && LenientJson.Boolean(root, "two_factor_passed") != true;
     }
 
     private static string? ApiErrorText(ApiResponse response) => response.Content.IsEmpty ? null : new ApiException(string.Empty, null, null, response).Details;

@@ -4,30 +4,13 @@ using System.Text.Json.Nodes;
 
 namespace Conduit.Cli.Commands.Mist;
 
-/// <summary>Reads fields of Mist JSON answers leniently, and writes JSON for people and for scripts.</summary>
+/// <summary>Writes JSON for people and for scripts (fields are read with <see cref="LenientJson"/>).</summary>
 internal static class JsonFields
 {
     private static readonly JsonWriterOptions Pretty = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonSerializerOptions PrettyNodes = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonSerializerOptions CompactNodes = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>A string (or a number or boolean as text) property, or null.</summary>
-    public static string? String(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-                _ => null,
-            }
-            : null;
-
-    /// <summary>A boolean property, or null.</summary>
-    public static bool? Boolean(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
-            ? value.GetBoolean()
-            : null;
 
     /// <summary>The element as JSON text: indented for people, compact for scripts; non-ASCII kept as is.</summary>
     public static string Format(JsonElement element, bool indented)

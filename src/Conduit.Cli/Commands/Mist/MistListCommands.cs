@@ -51,10 +51,10 @@ internal static class MistListCommands
             var sites = await session.Client.PageAsync(request, cancellationToken).GetAllAsync(cancellationToken).ConfigureAwait(false);
             var table = new Table().AddColumns("Name", "Id", "Country", "Timezone", "Address");
             var array = new JsonArray();
-            foreach (var site in sites.OrderBy(s => JsonFields.String(s, "name"), StringComparer.OrdinalIgnoreCase))
+            foreach (var site in sites.OrderBy(s => LenientJson.String(s, "name"), StringComparer.OrdinalIgnoreCase))
             {
-                var (id, name, country, timezone, address) = (JsonFields.String(site, "id"), JsonFields.String(site, "name"),
-                    JsonFields.String(site, "country_code"), JsonFields.String(site, "timezone"), JsonFields.String(site, "address"));
+                var (id, name, country, timezone, address) = (LenientJson.String(site, "id"), LenientJson.String(site, "name"),
+                    LenientJson.String(site, "country_code"), LenientJson.String(site, "timezone"), LenientJson.String(site, "address"));
                 table.AddRow(Markup.Escape(name ?? "-"), Markup.Escape(id ?? "-"), Markup.Escape(country ?? "-"), Markup.Escape(timezone ?? "-"), Markup.Escape(address ?? "-"));
                 array.Add((JsonNode)new JsonObject { ["id"] = id, ["name"] = name, ["country_code"] = country, ["timezone"] = timezone, ["address"] = address });
             }
@@ -165,9 +165,9 @@ internal static class MistListCommands
         var array = new JsonArray();
         foreach (var device in devices)
         {
-            var (siteId, connected) = (JsonFields.String(device, "site_id"), JsonFields.Boolean(device, "connected"));
-            var (id, name, type, model, mac, serial) = (JsonFields.String(device, "id"), JsonFields.String(device, "name"), JsonFields.String(device, "type"),
-                JsonFields.String(device, "model"), JsonFields.String(device, "mac"), JsonFields.String(device, "serial"));
+            var (siteId, connected) = (LenientJson.String(device, "site_id"), LenientJson.Boolean(device, "connected"));
+            var (id, name, type, model, mac, serial) = (LenientJson.String(device, "id"), LenientJson.String(device, "name"), LenientJson.String(device, "type"),
+                LenientJson.String(device, "model"), LenientJson.String(device, "mac"), LenientJson.String(device, "serial"));
             array.Add((JsonNode)new JsonObject
             {
                 ["id"] = id, ["name"] = name, ["type"] = type, ["model"] = model, ["mac"] = mac, ["serial"] = serial, ["site_id"] = siteId, ["connected"] = connected,
