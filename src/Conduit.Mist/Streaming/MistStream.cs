@@ -135,6 +135,11 @@ public sealed class MistStream : IAsyncDisposable
     public Task StartAsync(CancellationToken cancellationToken = default) => engine.StartAsync(cancellationToken);
 
     /// <inheritdoc cref="StartAsync"/>
+    /// <remarks>
+    /// .NET's WebSocket client has no synchronous API, so this blocks the calling thread until <see cref="StartAsync"/>
+    /// completes (its work runs on the thread pool; the stream captures no synchronization context, so this does not
+    /// deadlock a UI or classic ASP.NET thread). Prefer <see cref="StartAsync"/> where the caller can await.
+    /// </remarks>
     public void Start(CancellationToken cancellationToken = default) => StartAsync(cancellationToken).GetAwaiter().GetResult();
 
     /// <summary>
@@ -178,6 +183,7 @@ public sealed class MistStream : IAsyncDisposable
     }
 
     /// <inheritdoc cref="RunAsync"/>
+    /// <remarks>Blocks the calling thread until <see cref="RunAsync"/> completes (see <see cref="Start"/>).</remarks>
     public void Run(CancellationToken cancellationToken = default) => RunAsync(cancellationToken).GetAwaiter().GetResult();
 
     /// <summary>Closes every connection cleanly (close frame, the server's answer, then the socket) and delivers what is buffered.</summary>

@@ -334,7 +334,9 @@ internal sealed class MistStreamEngine
 
     private async Task StopAllAsync(MistStreamException? error)
     {
-        await Task.Yield();
+        // Off the caller's thread, and never onto its synchronization context (Task.Yield would post there, which a
+        // thread blocked in the synchronous Run would never run).
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         await stopping.CancelAsync().ConfigureAwait(false);
         MistStreamConnection[] all;
         lock (gate)
