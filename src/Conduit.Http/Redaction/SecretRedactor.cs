@@ -190,6 +190,24 @@ public sealed partial class SecretRedactor
     /// </summary>
     public string RedactJson(ReadOnlySpan<byte> utf8Json)
     {
+        if (_secrets.Length > 0)
+        {
+            // A registered secret written raw can straddle JSON syntax (`"secret` + `rest"` reads as one string that does
+            // not contain the secret): mask literal occurrences in the raw text first, then read what is left as JSON
+            // (where escaped occurrences are decoded and masked too).
+            var text = Encoding.UTF8.GetString(utf8Json);
+            var masked = MaskSecrets(text);
+            if (!ReferenceEquals(masked, text))
+            {
+                return RedactJsonCore(Encoding.UTF8.GetBytes(masked), masked);
+            }
+        }
+
+        return RedactJsonCore(utf8Json, text: null);
+    }
+
+    private string RedactJsonCore(ReadOnlySpan<byte> utf8Json, string? text)
+    {
         var buffer = new ArrayBufferWriter<byte>(utf8Json.Length + 16);
         try
         {
@@ -205,7 +223,7 @@ public sealed partial class SecretRedactor
         {
             // Not JSON, or JSON whose strings cannot be transcoded (invalid UTF-8, lone surrogates): redact as text
             // (invalid bytes become U+FFFD) rather than throw from a logging path.
-            return RedactText(Encoding.UTF8.GetString(utf8Json));
+            return RedactText(text ?? Encoding.UTF8.GetString(utf8Json));
         }
     }
 

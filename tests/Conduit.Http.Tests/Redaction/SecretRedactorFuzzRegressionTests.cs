@@ -45,6 +45,22 @@ public sealed class SecretRedactorFuzzRegressionTests
         Assert.Equal("{\"note\":\"before [REDACTED] after\",\"k\":[\"[REDACTED]\"]}", redacted);
     }
 
+    [Theory]
+    [InlineData("\"?5é+Q7XK2MPQ9Lz", "Vv b*@*>^Qq\"")]
+    [InlineData("yz\",\"b\":\"Q7XK2MPQ9Lz§", "\"}")]
+    public void RedactJson_RegisteredSecretStraddlingJsonSyntax_IsMasked(string secret, string after)
+    {
+        // Found by the fuzz suite: the secret's own quote opens the JSON string, so no decoded string value contains it, and
+        // the writer escapes its 'é', '+' or '§', so the final text pass does not find it either.
+        var redactor = new SecretRedactor(new RedactionOptions());
+        redactor.AddSecret(secret);
+        var text = (secret.StartsWith('"') ? string.Empty : "{\"a\":\"x") + secret + after;
+
+        var redacted = redactor.RedactJson(Encoding.UTF8.GetBytes(text));
+
+        Assert.DoesNotContain("Q7XK2MPQ9Lz", redacted, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void RedactJson_OtherValues_AreWrittenAsBefore() =>
         Assert.Equal("{\"a\":\"x\\u002By\",\"token\":\"[REDACTED]\",\"n\":1.50}", SecretRedactor.Default.RedactJson("{\"a\":\"x+y\",\"token\":\"t0ps3cret\",\"n\":1.50}"u8));
