@@ -1,3 +1,4 @@
+using Conduit.Http.Transport;
 using System.Net;
 using Microsoft.Extensions.Options;
 
@@ -182,9 +183,14 @@ public sealed class ConduitClientOptionsValidation : IValidateOptions<ConduitCli
 
         foreach (var header in o.DefaultHeaders ?? new Dictionary<string, string>())
         {
-            if (string.IsNullOrWhiteSpace(header.Key) || !header.Key.All(IsTokenChar))
+            if (!HeaderRules.IsValidName(header.Key))
             {
                 Add($"DefaultHeaders contains an invalid header name '{header.Key}'.");
+            }
+            else if (!HeaderRules.IsValidValue(header.Value))
+            {
+                // The value is not shown: default headers often carry keys.
+                Add($"DefaultHeaders['{header.Key}'] must be a value without line breaks or NUL characters.");
             }
         }
 
@@ -208,10 +214,6 @@ public sealed class ConduitClientOptionsValidation : IValidateOptions<ConduitCli
 
     /// <summary>The longest period a <see cref="ITimer"/> accepts (<c>uint.MaxValue - 1</c> milliseconds, about 49.7 days).</summary>
     private static readonly TimeSpan MaxTimerPeriod = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
-
-    /// <summary>Whether <paramref name="c"/> is a <c>tchar</c> of an HTTP token (RFC 9110 §5.6.2), the grammar of header names.</summary>
-    private static bool IsTokenChar(char c) =>
-        char.IsAsciiLetterOrDigit(c) || c is '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '-' or '.' or '^' or '_' or '`' or '|' or '~';
 
     private static void ValidateNames(IList<string>? names, string option, Action<string> add)
     {

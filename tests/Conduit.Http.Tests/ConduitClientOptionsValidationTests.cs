@@ -40,6 +40,8 @@ public sealed class ConduitClientOptionsValidationTests
         { "Conduit client 'api': Redaction.SensitiveNameFragments[15] is null; remove the entry or give it a name.", o => o.Redaction.SensitiveNameFragments.Add(null!) },
         { "Conduit client 'api': DefaultHeaders contains an invalid header name 'a@b'.", o => o.DefaultHeaders["a@b"] = "x" },
         { "Conduit client 'api': DefaultHeaders contains an invalid header name 'x\"y'.", o => o.DefaultHeaders["x\"y"] = "x" },
+        { "Conduit client 'api': DefaultHeaders['X-Api-Key'] must be a value without line breaks or NUL characters.", o => o.DefaultHeaders["X-Api-Key"] = "k3y\r\nX-Injected: 1" },
+        { "Conduit client 'api': DefaultHeaders['X-Trace'] must be a value without line breaks or NUL characters.", o => o.DefaultHeaders["X-Trace"] = "a\0b" },
     };
 
     [Theory]

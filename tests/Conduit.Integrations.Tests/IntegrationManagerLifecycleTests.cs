@@ -1,4 +1,5 @@
 using Conduit.Http;
+using Conduit.Integrations.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -52,6 +53,26 @@ public sealed class IntegrationManagerLifecycleTests
                 "Integration 'bad api': timeout must be between 10 ms and 24 h (or infinite), but was 00:00:00.",
             ],
             ex.Errors);
+        Assert.Equal(0, manager.Count);
+    }
+
+    [Theory]
+    [InlineData(IntegrationAuthenticationType.Bearer)]
+    [InlineData(IntegrationAuthenticationType.MistToken)]
+    [InlineData(IntegrationAuthenticationType.ApiKey)]
+    public void Register_CredentialAHeaderCannotCarry_IsAConfigurationErrorThatHidesIt(IntegrationAuthenticationType type)
+    {
+        // Found by the fuzz suite: a token with a NUL made Register throw FormatException from the header parser.
+        using var manager = new IntegrationManager();
+        var options = TestIntegrations.Fast("api", new Uri("http://127.0.0.1:1/"));
+        options.Authentication.Type = type;
+        options.Authentication.Token = "t0ken-9981\0";
+        options.Authentication.ApiKey = "t0ken-9981\r\nX-Injected: 1";
+
+        var ex = Assert.Throws<IntegrationConfigurationException>(() => manager.Register(options));
+
+        Assert.Contains("Integration 'api': authentication: The credential for the", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("t0ken-9981", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, manager.Count);
     }
 

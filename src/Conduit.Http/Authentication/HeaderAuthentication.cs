@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Conduit.Http.Transport;
 
 namespace Conduit.Http.Authentication;
 
@@ -18,6 +19,17 @@ public sealed class HeaderAuthentication : AuthenticationProvider
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(headerName);
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
+        if (!HeaderRules.IsValidName(headerName))
+        {
+            throw new ArgumentException($"'{headerName}' is not a valid header name.", nameof(headerName));
+        }
+
+        if (!HeaderRules.IsValidValue(value))
+        {
+            // The credential is not shown.
+            throw new ArgumentException($"The credential for the {headerName} header contains a line break or NUL character, which a header cannot carry.", nameof(value));
+        }
+
         _headerName = headerName;
         _scheme = scheme;
         _value = value;

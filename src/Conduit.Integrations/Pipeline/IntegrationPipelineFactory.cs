@@ -22,7 +22,15 @@ internal sealed class IntegrationPipelineFactory(IntegrationManagerOptions manag
         try
         {
             var clientOptions = CreateClientOptions(options);
-            clientOptions.Authentication = CreateAuthentication(options.Authentication, clientOptions, owned);
+            try
+            {
+                clientOptions.Authentication = CreateAuthentication(options.Authentication, clientOptions, owned);
+            }
+            catch (ArgumentException ex)
+            {
+                // A credential a header cannot carry (a line break, NUL) or an invalid header name; the messages never show the credential.
+                throw new IntegrationConfigurationException($"Integration '{options.Name}': authentication: {ex.Message}", ex);
+            }
             // A shared limiter (e.g. Redis) replaces the local bucket and runs where the core waits for permits:
             // before the attempt timeout, counted on the rate-limit-wait metric. The pipeline owns and disposes it.
             RateLimiter? limiter = options.RateLimiterFactory?.Invoke(options.Clone());

@@ -107,6 +107,12 @@ public sealed class MistCloud : IEquatable<MistCloud>
             throw new ArgumentException($"A Mist cloud URL must be an absolute http or https URL (was '{baseUri}').", nameof(baseUri));
         }
 
+        if (baseUri.UserInfo.Length > 0)
+        {
+            // Not echoed: user information is usually a credential.
+            throw new ArgumentException("A Mist cloud URL must not carry user information ('user:password@'); credentials belong in the session options.", nameof(baseUri));
+        }
+
         var root = new Uri(baseUri.GetLeftPart(UriPartial.Authority) + "/");
         return FindByHost(root.Host) is { } known && root.Scheme == Uri.UriSchemeHttps && root.IsDefaultPort
             ? known
@@ -119,7 +125,7 @@ public sealed class MistCloud : IEquatable<MistCloud>
     /// </summary>
     /// <exception cref="FormatException">The text is empty or not a usable host or URL.</exception>
     public static MistCloud Parse(string text) =>
-        TryParse(text, out var cloud) ? cloud : throw new FormatException($"'{text}' is neither a Mist cloud name nor a host or URL.");
+        TryParse(text, out var cloud) ? cloud : throw new FormatException($"'{Shown(text)}' is neither a Mist cloud name nor a host or URL.");
 
     /// <summary>The non-throwing form of <see cref="Parse"/>.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out MistCloud? cloud)
@@ -140,7 +146,7 @@ public sealed class MistCloud : IEquatable<MistCloud>
 
         if (text.Contains("://", StringComparison.Ordinal))
         {
-            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.UserInfo.Length == 0)
             {
                 cloud = Custom(uri);
                 return true;
@@ -150,7 +156,7 @@ public sealed class MistCloud : IEquatable<MistCloud>
         }
 
         cloud = FindByHost(text.TrimEnd('/'));
-        if (cloud is null && Uri.TryCreate("https://" + text.TrimEnd('/'), UriKind.Absolute, out var hostUri) && hostUri.AbsolutePath == "/")
+        if (cloud is null && Uri.TryCreate("https://" + text.TrimEnd('/'), UriKind.Absolute, out var hostUri) && hostUri.AbsolutePath == "/" && hostUri.UserInfo.Length == 0)
         {
             cloud = Custom(hostUri);
         }
@@ -203,6 +209,10 @@ public sealed class MistCloud : IEquatable<MistCloud>
 
         return builder.Uri;
     }
+
+    /// <summary>The text for an error message, without anything before an '@' (user information is usually a credential).</summary>
+    private static string? Shown(string? text) =>
+        text is not null && text.LastIndexOf('@') is var at and >= 0 ? "…" + text[at..] : text;
 
     private static string Compact(string text) =>
         new([.. text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);

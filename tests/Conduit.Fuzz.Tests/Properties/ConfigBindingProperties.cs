@@ -228,6 +228,33 @@ public sealed class ConfigBindingProperties(FuzzReport report)
             NaNFailureRatioIsAnOptionsValidationError);
 
     [Fact]
+    public void IntegrationTokenWithANul_IsAConfigurationError() =>
+        KnownBug.Check(report,
+            "`services.AddConduit(configuration)` with an integration `\"authentication\": {\"type\": \"bearer_token\", \"token\": \"a\\u0000b\"}` "
+            + "throws System.FormatException (\"New-line or NUL characters are not allowed in header values\") from "
+            + "`HeaderAuthentication` (Http/Authentication/HeaderAuthentication.cs, its AuthenticationHeaderValue) when the manager builds the "
+            + "integration, instead of an IntegrationConfigurationException. Found with 200× the usual cases. Fix: HeaderAuthentication refuses "
+            + "such credentials (and invalid header names) with an ArgumentException that does not show them; the integration factory reports it "
+            + "as a configuration error.",
+            static () =>
+            {
+                using var manager = new IntegrationManager();
+                var options = new IntegrationOptions { Name = "crm", BaseUrl = new Uri("http://localhost:5000/api/") };
+                options.Authentication.Type = Conduit.Integrations.Authentication.IntegrationAuthenticationType.Bearer;
+                options.Authentication.Token = "a\0b";
+                Assert.Throws<IntegrationConfigurationException>(() => manager.Register(options));
+            });
+
+    [Fact]
+    public void MistHostWithUserInformation_IsAValidationError() =>
+        KnownBug.Check(report,
+            "`new MistSessionOptions { Host = \":x{@A\", ApiToken = \"t\" }.Validate()` throws UriFormatException (\"The username:password "
+            + "construct is badly formed\") from `MistCloud.TryParse` (Mist/Clouds/MistCloud.cs): \"https://:x{@A\" parses as user information "
+            + "before host \"A\", and building the WebSocket URL from it fails. Found with 200× the usual cases. Fix: a cloud URL with user "
+            + "information is not a cloud (TryParse returns false; Custom refuses it without showing it).",
+            static () => Assert.NotEmpty(new MistSessionOptions { Host = ":x{@A", ApiToken = "tok1" }.Validate()));
+
+    [Fact]
     public void RedactionNameListWithANullEntry_IsHandled() =>
         KnownBug.Check(report,
             "`new ConduitClient(new ConduitClientOptions { Redaction = { SensitiveExactNames = { null! } } })` throws NullReferenceException from "

@@ -62,4 +62,24 @@ public sealed class MistCloudTests
         Assert.False(MistCloud.TryParse("ftp://x", out _));
         Assert.Throws<FormatException>(() => MistCloud.Parse("not a host/with path"));
     }
+
+    [Theory]
+    [InlineData(":x{@A", "'…@A' is neither a Mist cloud name nor a host or URL.")]
+    [InlineData("user:cl0ud-pw-7781@api.eu.mist.com", "'…@api.eu.mist.com' is neither a Mist cloud name nor a host or URL.")]
+    [InlineData("https://user:cl0ud-pw-7781@api.mist.com/", "'…@api.mist.com/' is neither a Mist cloud name nor a host or URL.")]
+    public void TryParse_UserInformation_ReturnsFalseAndParseDoesNotEchoIt(string text, string message)
+    {
+        // Found by the fuzz suite: ":x{@A" parsed as user information before host "A" and the WebSocket URL could not be built.
+        Assert.False(MistCloud.TryParse(text, out _));
+        var ex = Assert.Throws<FormatException>(() => MistCloud.Parse(text));
+        Assert.Equal(message, ex.Message);
+    }
+
+    [Fact]
+    public void Custom_UrlWithUserInformation_ThrowsWithoutEchoingIt()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => MistCloud.Custom(new Uri("https://admin:cl0ud-pw-7781@sandbox.local/")));
+
+        Assert.DoesNotContain("cl0ud-pw-7781", ex.Message, StringComparison.Ordinal);
+    }
 }
