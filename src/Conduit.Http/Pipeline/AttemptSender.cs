@@ -14,7 +14,7 @@ namespace Conduit.Http.Pipeline;
 /// <summary>
 /// Sends one attempt: builds a fresh request message, adds credentials, sends, buffers the body within the size limit,
 /// records what the server said about its rate limit, and on a 401 refreshes credentials and replays once. Every step
-/// has a synchronous path that never blocks on asynchronous work.
+/// has a synchronous path that never blocks on asynchronous work (except one documented case: see ReadSync).
 /// </summary>
 internal sealed class AttemptSender(
     ConduitClientOptions options,
@@ -79,7 +79,7 @@ internal sealed class AttemptSender(
                 ConduitHttpLog.RefreshingCredentials(logger, options.Name);
             }
         }
-        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is HttpRequestException or IOException or ObjectDisposedException)
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is HttpRequestException or IOException or ObjectDisposedException or InvalidDataException)
         {
             // A request that failed while its token was cancelled was cancelled: HttpClient reports it so, and so does
             // this when the message went straight to the handler (see MessageTransport), or when a synchronous body read
@@ -152,23 +152,17 @@ internal sealed class AttemptSender(
         }
 
         HttpResponseMessage sent;
-        AbortableConnection? connection = null;
+        var abortable = false;
         if (async)
         {
             sent = await transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            // The handler writes the request and reads the headers on this thread: the connection it used records itself.
-            AbortableConnection.BeginTracking();
-            try
-            {
-                sent = transport.Send(message, cancellationToken);
-            }
-            finally
-            {
-                connection = AbortableConnection.EndTracking();
-            }
+            // The handler writes the request and reads the headers on this thread: its connection says if it is one of ours.
+            using var tracking = AbortableConnection.Track();
+            sent = transport.Send(message, cancellationToken);
+            abortable = tracking.UsedAbortableConnection;
         }
 
         using var response = sent;
@@ -198,12 +192,12 @@ internal sealed class AttemptSender(
             }
 
             // Stream.Read ignores tokens: in the synchronous path a cancellation (the attempt or total timeout, or the
-            // caller) ends the connection instead (see AbortableConnection), so a body that stalls after the headers ends
-            // the blocked read with an exception that SendAsync reports as the cancellation it was. Through a caller's own
-            // handler the read waits on ReadAsync instead, whose cancellation the handler honours (see ReadSync).
-            var blockOnAsync = !async && connection is null && cancellationToken.CanBeCanceled;
+            // caller) closes the connection a read is blocked on instead (see AbortableConnection), so a body that stalls
+            // after the headers ends the read with an exception that SendAsync reports as the cancellation it was. Through a
+            // caller's own handler the read waits on ReadAsync instead, whose cancellation the handler honours (see ReadSync).
+            var blockOnAsync = !async && !abortable && cancellationToken.CanBeCanceled;
             using (stream)
-            using (async || connection is null ? default : cancellationToken.UnsafeRegister(static c => ((AbortableConnection)c!).Abort(), connection))
+            using (async || !abortable ? null : AbortableConnection.CancelReadsWith(cancellationToken))
             {
                 if (declared is { } length)
                 {
@@ -234,7 +228,7 @@ internal sealed class AttemptSender(
                 }
             }
         }
-        catch (InvalidDataException ex)
+        catch (InvalidDataException ex) when (!cancellationToken.IsCancellationRequested)
         {
             // A body that is not what its Content-Encoding says cannot be read.
             throw Undecodable(state, response, ex);
@@ -314,10 +308,12 @@ internal sealed class AttemptSender(
 
     /// <summary>
     /// A synchronous read. <see cref="Stream.Read(Span{byte})"/> ignores the token: through an
-    /// <see cref="AbortableConnection"/> the token ends the connection instead; through a caller's own handler nothing
-    /// stops the read safely from another thread (disposing the response races with it), so with
+    /// <see cref="AbortableConnection"/> the token closes the connection the read is blocked on instead; through a caller's
+    /// own handler nothing stops the read safely from another thread (disposing the response races with it), so with
     /// <paramref name="blockOnAsync"/> the read waits on <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/>,
-    /// whose cancellation the handler honours by closing the connection.
+    /// whose cancellation <see cref="SocketsHttpHandler"/> honours by closing the connection. That one wait is the only
+    /// place the synchronous path blocks on asynchronous work, and only for a handler that does not connect through
+    /// <see cref="HttpHandlerFactory"/>.
     /// </summary>
     private static int ReadSync(Stream stream, Memory<byte> buffer, bool blockOnAsync, CancellationToken cancellationToken)
     {

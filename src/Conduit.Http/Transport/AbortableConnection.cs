@@ -12,25 +12,25 @@ namespace Conduit.Http.Transport;
 /// <see cref="SocketsHttpHandler"/> cannot be disposed safely while another thread reads it: its dispose drains the rest of
 /// the body on the disposing thread, concurrently with the blocked reader, and can put the connection back in the pool in a
 /// state where the next request reads the previous body as its status line (or blocks on a connection that has nothing left
-/// to send). Shutting the socket down is safe from any thread: the blocked read returns, the handler sees the connection end
-/// and never reuses it.
+/// to send).
 /// </para>
 /// <para>
-/// To know which connection a synchronous attempt runs on, the attempt calls <see cref="BeginTracking"/> before it sends: the
-/// handler writes the request and reads the response headers on the calling thread, through this stream, which records
-/// itself; <see cref="EndTracking"/> returns it. A handler that does not connect through here (a caller's own
-/// <see cref="HttpClient"/>) leaves nothing recorded.
+/// Instead, a synchronous attempt reads its body inside <see cref="CancelReadsWith"/>: while the calling thread is inside a
+/// socket read of one of these connections, a cancellation of that token closes the socket. The read returns at once, the
+/// handler sees the connection end and never reuses it; outside a read nothing is touched, so a connection already back in
+/// the pool (its body complete) is never closed under another request. The handler writes the request and reads the
+/// response headers on the calling thread too, so <see cref="Track"/> tells the attempt whether its handler connects
+/// through here at all (a caller's own <see cref="HttpClient"/> may not).
+/// </para>
+/// <para>
+/// It derives from <see cref="NetworkStream"/> so the handler treats it as the socket it is (a non-blocking liveness poll
+/// before a pooled connection is reused, the peer address in its telemetry).
 /// </para>
 /// </remarks>
-internal sealed class AbortableConnection(Socket socket) : Stream
+internal sealed class AbortableConnection(Socket socket) : NetworkStream(socket, ownsSocket: true)
 {
     [ThreadStatic]
-    private static bool t_tracking;
-
-    [ThreadStatic]
-    private static AbortableConnection? t_used;
-
-    private readonly NetworkStream _inner = new(socket, ownsSocket: true);
+    private static Scope? t_scope;
 
     /// <summary>Connects the way <see cref="SocketsHttpHandler"/> does by default (TCP, no Nagle) and wraps the socket.</summary>
     public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
@@ -48,104 +48,112 @@ internal sealed class AbortableConnection(Socket socket) : Stream
         }
     }
 
-    /// <summary>Starts recording the connection the calling thread's synchronous I/O goes through.</summary>
-    public static void BeginTracking()
-    {
-        t_used = null;
-        t_tracking = true;
-    }
+    /// <summary>
+    /// Starts watching the calling thread's synchronous I/O: <see cref="Scope.UsedAbortableConnection"/> says whether it went
+    /// through one of these connections. Dispose the scope (on the same thread) to stop; scopes nest.
+    /// </summary>
+    public static Scope Track() => t_scope = new Scope(t_scope, default);
 
-    /// <summary>Stops recording; returns the connection used since <see cref="BeginTracking"/>, or null if none of these was.</summary>
-    public static AbortableConnection? EndTracking()
-    {
-        var used = t_used;
-        t_used = null;
-        t_tracking = false;
-        return used;
-    }
-
-    /// <summary>Ends the connection from any thread: a read blocked on it returns, and the handler does not reuse it.</summary>
-    public void Abort()
-    {
-        try
-        {
-            socket.Shutdown(SocketShutdown.Both);
-        }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-        {
-            // Already closed: nothing left to stop.
-        }
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanWrite => true;
-
-    public override bool CanSeek => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
+    /// <summary>
+    /// Arms <paramref name="cancellationToken"/> for the calling thread's synchronous reads of these connections until the
+    /// scope is disposed (on the same thread): a cancellation during such a read closes that read's connection.
+    /// </summary>
+    public static Scope CancelReadsWith(CancellationToken cancellationToken) => t_scope = new Scope(t_scope, cancellationToken);
 
     public override int Read(Span<byte> buffer)
     {
-        Track();
-        return _inner.Read(buffer);
+        if (t_scope is not { } scope)
+        {
+            return Receive(buffer);
+        }
+
+        scope.UsedAbortableConnection = true;
+        if (!scope.Token.CanBeCanceled)
+        {
+            return Receive(buffer);
+        }
+
+        scope.Token.ThrowIfCancellationRequested();
+        using (scope.Token.UnsafeRegister(static c => ((AbortableConnection)c!).Abort(), this))
+        {
+            return Receive(buffer);
+        }
     }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
-        Track();
-        return _inner.Read(buffer, offset, count);
+        ValidateBufferArguments(buffer, offset, count);
+        return Read(buffer.AsSpan(offset, count));
+    }
+
+    public override int ReadByte()
+    {
+        Span<byte> one = stackalloc byte[1];
+        return Read(one) == 1 ? one[0] : -1;
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        Track();
-        _inner.Write(buffer);
+        t_scope?.UsedAbortableConnection = true;
+        while (!buffer.IsEmpty)
+        {
+            var sent = Socket.Send(buffer, SocketFlags.None, out var error);
+            ThrowIfFailed(error, "write data to");
+            buffer = buffer[sent..];
+        }
     }
 
     public override void Write(byte[] buffer, int offset, int count)
     {
-        Track();
-        _inner.Write(buffer, offset, count);
+        ValidateBufferArguments(buffer, offset, count);
+        Write(buffer.AsSpan(offset, count));
     }
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => _inner.ReadAsync(buffer, cancellationToken);
+    public override void WriteByte(byte value) => Write([value]);
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => _inner.ReadAsync(buffer, offset, count, cancellationToken);
-
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => _inner.WriteAsync(buffer, cancellationToken);
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => _inner.WriteAsync(buffer, offset, count, cancellationToken);
-
-    public override void Flush() => _inner.Flush();
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
+    // The synchronous reads and writes go to the socket here: NetworkStream's own Span overloads defer to the array
+    // overloads in a derived class, which would loop back into these.
+    private int Receive(Span<byte> buffer)
     {
-        if (disposing)
-        {
-            _inner.Dispose();
-        }
-
-        base.Dispose(disposing);
+        var received = Socket.Receive(buffer, SocketFlags.None, out var error);
+        ThrowIfFailed(error, "read data from");
+        return received;
     }
 
-    private void Track()
+    private static void ThrowIfFailed(SocketError error, string operation)
     {
-        if (t_tracking)
+        if (error != SocketError.Success)
         {
-            t_used = this;
+            var inner = new SocketException((int)error);
+            throw new IOException($"Unable to {operation} the transport connection: {inner.Message}.", inner);
         }
+    }
+
+    /// <summary>Ends the connection: the blocked read returns (or fails), and the handler does not reuse the connection.</summary>
+    private void Abort()
+    {
+        try
+        {
+            Socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Already closed.
+        }
+
+        // Shutting down wakes a blocked receive on Linux; closing the socket does it everywhere.
+        Socket.Dispose();
+    }
+
+    /// <summary>What the calling thread's synchronous reads and writes of these connections observe; restores the outer scope when disposed.</summary>
+    public sealed class Scope(Scope? outer, CancellationToken token) : IDisposable
+    {
+        /// <summary>The token that closes a connection this thread is reading from (none for <see cref="Track"/>).</summary>
+        public CancellationToken Token { get; } = token;
+
+        /// <summary>Whether the thread read from or wrote to one of these connections inside this scope.</summary>
+        public bool UsedAbortableConnection { get; set; }
+
+        public void Dispose() => t_scope = outer;
     }
 }
