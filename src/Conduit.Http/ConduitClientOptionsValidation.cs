@@ -185,7 +185,7 @@ public sealed class ConduitClientOptionsValidation : IValidateOptions<ConduitCli
         {
             if (!HeaderRules.IsValidName(header.Key))
             {
-                Add($"DefaultHeaders contains an invalid header name '{header.Key}'.");
+                Add($"DefaultHeaders contains an invalid header name '{HeaderRules.ShowName(header.Key)}'.");
             }
             else if (!HeaderRules.IsValidValue(header.Value))
             {

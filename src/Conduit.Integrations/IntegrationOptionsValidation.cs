@@ -48,7 +48,9 @@ internal static class IntegrationOptionsValidation
         {
             if (string.IsNullOrWhiteSpace(name) || name.Any(static c => c <= ' ' || c == ':' || c > '~'))
             {
-                Add("defaultHeaders", $"contains an invalid header name '{name}'.");
+                // Cut at the first ':' or space: a misplaced "Authorization: Bearer …" line must not show its credential.
+                var cut = name?.AsSpan().IndexOfAny(": \t\r\n") ?? -1;
+                Add("defaultHeaders", $"contains an invalid header name '{(cut < 0 ? name : name![..cut] + "…")}'.");
             }
             else if (checkReferences)
             {

@@ -28,5 +28,7 @@ internal static class LenientJson
 
     /// <summary>A whole-number property that fits a <see cref="long"/>, or null.</summary>
     public static long? Number(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.TryGetInt64(out var number) ? number : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)
+            ? number
+            : null;
 }

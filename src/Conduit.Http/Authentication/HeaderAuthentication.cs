@@ -21,7 +21,7 @@ public sealed class HeaderAuthentication : AuthenticationProvider
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
         if (!HeaderRules.IsValidName(headerName))
         {
-            throw new ArgumentException($"'{headerName}' is not a valid header name.", nameof(headerName));
+            throw new ArgumentException($"'{HeaderRules.ShowName(headerName)}' is not a valid header name.", nameof(headerName));
         }
 
         if (!HeaderRules.IsValidValue(value))

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
@@ -14,6 +15,10 @@ public sealed partial class SecretRedactor
 {
     private readonly string[] _fragments;
     private readonly HashSet<string> _exactNames;
+    // Logs are not HTML: non-ASCII letters, '+', '<' and the like are written as they are, so a registered secret in a
+    // rewritten document still reads as itself in the final text pass.
+    private static readonly JsonWriterOptions RawWriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private volatile string[] _secrets = [];
     private readonly Lock _secretsLock = new();
 
@@ -190,40 +195,50 @@ public sealed partial class SecretRedactor
     /// </summary>
     public string RedactJson(ReadOnlySpan<byte> utf8Json)
     {
+        string? text = null;
         if (_secrets.Length > 0)
         {
             // A registered secret written raw can straddle JSON syntax (`"secret` + `rest"` reads as one string that does
             // not contain the secret): mask literal occurrences in the raw text first, then read what is left as JSON
             // (where escaped occurrences are decoded and masked too).
-            var text = Encoding.UTF8.GetString(utf8Json);
+            text = Encoding.UTF8.GetString(utf8Json);
             var masked = MaskSecrets(text);
-            if (!ReferenceEquals(masked, text))
+            if (!ReferenceEquals(masked, text) && TryRedactJson(Encoding.UTF8.GetBytes(masked), out var redactedMasked))
             {
-                return RedactJsonCore(Encoding.UTF8.GetBytes(masked), masked);
+                return redactedMasked;
             }
+
+            // Masking broke the document (a secret that is a bare number, or spans its syntax): read the original, so
+            // sensitive fields are still masked whole. Its strings are written back without escaping what JSON allows
+            // raw, so the final text pass still finds a secret that spanned the syntax.
         }
 
-        return RedactJsonCore(utf8Json, text: null);
+        return TryRedactJson(utf8Json, out var redacted) ? redacted : RedactText(text ?? Encoding.UTF8.GetString(utf8Json));
     }
 
-    private string RedactJsonCore(ReadOnlySpan<byte> utf8Json, string? text)
+    /// <summary>Redacts <paramref name="utf8Json"/> as JSON, or returns false when it is not JSON (or not transcodable).</summary>
+    private bool TryRedactJson(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out string? redacted)
     {
         var buffer = new ArrayBufferWriter<byte>(utf8Json.Length + 16);
         try
         {
             var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            using (var writer = new Utf8JsonWriter(buffer))
+            using (var writer = new Utf8JsonWriter(buffer, RawWriterOptions))
             {
                 WriteRedacted(ref reader, writer);
             }
 
-            return RedactText(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            // String values were redacted one by one (WriteRedacted): a pass over the whole document would match inside
+            // them and could break its syntax. Left: a registered secret that spanned the syntax of the original.
+            redacted = MaskSecrets(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            return true;
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
         {
-            // Not JSON, or JSON whose strings cannot be transcoded (invalid UTF-8, lone surrogates): redact as text
-            // (invalid bytes become U+FFFD) rather than throw from a logging path.
-            return RedactText(text ?? Encoding.UTF8.GetString(utf8Json));
+            // Not JSON, or JSON whose strings cannot be transcoded (invalid UTF-8, lone surrogates): the caller redacts it
+            // as text (invalid bytes become U+FFFD) rather than throw from a logging path.
+            redacted = null;
+            return false;
         }
     }
 
@@ -264,7 +279,8 @@ public sealed partial class SecretRedactor
                     writer.WriteStringValue(RedactionOptions.Mask);
                     break;
                 case JsonTokenType.String:
-                    writer.WriteStringValue(MaskSecrets(reader.GetString()!));
+                    // Free text inside a value ("see https://u:pw@host", "token=…", "Bearer …") is redacted as text.
+                    writer.WriteStringValue(RedactText(reader.GetString()!));
                     break;
                 case JsonTokenType.Number:
                     writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true);
@@ -302,6 +318,8 @@ public sealed partial class SecretRedactor
 
     // Either a quoted JSON-style name ("password": "x") or a name=value pair (query strings, cookies, form bodies).
     // A bare "name: value" in prose is left alone, so "password: must contain a digit" stays readable.
-    [GeneratedRegex("""(?<prefix>(?:(?<q>["'])(?<name>[A-Za-z0-9_\-.]{1,64})\k<q>\s*:\s*["']?)|(?:(?<![A-Za-z0-9_\-.])(?<name>[A-Za-z0-9_\-.]{1,64})=["']?))(?!\[REDACTED\])[^\s"'&,;}]+(?<suffix>["']?)""", RegexOptions.CultureInvariant)]
+    // A quoted JSON-style value is masked to its closing quote (escaped quotes included), or to the end of the text when
+    // it never closes (a truncated body): "password": "correct horse battery" loses all three words.
+    [GeneratedRegex("""(?<prefix>(?<q>["'])(?<name>[A-Za-z0-9_\-.]{1,64})\k<q>\s*:\s*(?<open>["']))(?!\[REDACTED\])(?:(?!\k<open>)[^\\]|\\.)+(?<suffix>\k<open>)?|(?<prefix>(?:(?<q>["'])(?<name>[A-Za-z0-9_\-.]{1,64})\k<q>\s*:\s*)|(?:(?<![A-Za-z0-9_\-.])(?<name>[A-Za-z0-9_\-.]{1,64})=["']?))(?!\[REDACTED\])[^\s"'&,;}]+(?<suffix>["']?)""", RegexOptions.CultureInvariant)]
     private static partial Regex NameValuePair();
 }

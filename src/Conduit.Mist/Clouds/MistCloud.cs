@@ -102,15 +102,15 @@ public sealed class MistCloud : IEquatable<MistCloud>
     public static MistCloud Custom(Uri baseUri)
     {
         ArgumentNullException.ThrowIfNull(baseUri);
-        if (!baseUri.IsAbsoluteUri || (baseUri.Scheme != Uri.UriSchemeHttp && baseUri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new ArgumentException($"A Mist cloud URL must be an absolute http or https URL (was '{baseUri}').", nameof(baseUri));
-        }
-
-        if (baseUri.UserInfo.Length > 0)
+        if (baseUri.IsAbsoluteUri && baseUri.UserInfo.Length > 0)
         {
             // Not echoed: user information is usually a credential.
             throw new ArgumentException("A Mist cloud URL must not carry user information ('user:password@'); credentials belong in the session options.", nameof(baseUri));
+        }
+
+        if (!baseUri.IsAbsoluteUri || (baseUri.Scheme != Uri.UriSchemeHttp && baseUri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"A Mist cloud URL must be an absolute http or https URL (was '{Shown(baseUri.OriginalString)}').", nameof(baseUri));
         }
 
         var root = new Uri(baseUri.GetLeftPart(UriPartial.Authority) + "/");
@@ -125,7 +125,11 @@ public sealed class MistCloud : IEquatable<MistCloud>
     /// </summary>
     /// <exception cref="FormatException">The text is empty or not a usable host or URL.</exception>
     public static MistCloud Parse(string text) =>
-        TryParse(text, out var cloud) ? cloud : throw new FormatException($"'{Shown(text)}' is neither a Mist cloud name nor a host or URL.");
+        TryParse(text, out var cloud)
+            ? cloud
+            : throw new FormatException(text?.Contains('@', StringComparison.Ordinal) == true
+                ? $"'{Shown(text)}' holds user information ('user:password@'), which a Mist cloud host or URL must not; credentials belong in the session options."
+                : $"'{text}' is neither a Mist cloud name nor a host or URL.");
 
     /// <summary>The non-throwing form of <see cref="Parse"/>.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out MistCloud? cloud)

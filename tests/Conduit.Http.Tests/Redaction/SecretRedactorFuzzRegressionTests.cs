@@ -62,8 +62,28 @@ public sealed class SecretRedactorFuzzRegressionTests
     }
 
     [Fact]
-    public void RedactJson_OtherValues_AreWrittenAsBefore() =>
-        Assert.Equal("{\"a\":\"x\\u002By\",\"token\":\"[REDACTED]\",\"n\":1.50}", SecretRedactor.Default.RedactJson("{\"a\":\"x+y\",\"token\":\"t0ps3cret\",\"n\":1.50}"u8));
+    public void RedactJson_OtherValues_AreWrittenAsTheyCame() =>
+        Assert.Equal("{\"a\":\"x+y é\",\"token\":\"[REDACTED]\",\"n\":1.50}", SecretRedactor.Default.RedactJson("{\"a\":\"x+y é\",\"token\":\"t0ps3cret\",\"n\":1.50}"u8));
+
+    [Fact]
+    public void RedactJson_RegisteredSecretThatIsANumber_StillMasksSensitiveFieldsWhole()
+    {
+        // Review finding: masking the bare number first broke the document, and the text fallback masked only the first
+        // word of a sensitive value and none of a sensitive object.
+        var redactor = new SecretRedactor(new RedactionOptions());
+        redactor.AddSecret("12345678");
+
+        var redacted = redactor.RedactJson("{\"id\":12345678,\"password\":\"correct horse battery\",\"credentials\":{\"user\":\"bob-the-admin\"}}"u8);
+
+        Assert.Equal("{\"id\":[REDACTED],\"password\":\"[REDACTED]\",\"credentials\":\"[REDACTED]\"}", redacted);
+    }
+
+    [Theory]
+    [InlineData("{\"password\": \"correct horse battery\", \"note\": \"x", "{\"password\": \"[REDACTED]\", \"note\": \"x")]
+    [InlineData("{\"password\": \"correct \\\"horse\\\" battery\"}", "{\"password\": \"[REDACTED]\"}")]
+    [InlineData("{\"password\": \"correct horse battery", "{\"password\": \"[REDACTED]")]
+    public void RedactText_QuotedSensitiveValueWithSpaces_IsMaskedWhole(string text, string expected) =>
+        Assert.Equal(expected, SecretRedactor.Default.RedactText(text));
 
     [Theory]
     [InlineData("proxy https://user:S3cretPw@proxy.local:3128 refused", "proxy https://user:[REDACTED]@proxy.local:3128 refused")]

@@ -111,7 +111,7 @@ public sealed class RetryTests
             });
         });
         var options = TestClients.FastOptions(server.BaseAddress, maxRetries: 2);
-        options.AttemptTimeout = TimeSpan.FromMilliseconds(750);
+        options.AttemptTimeout = TimeSpan.FromMilliseconds(1500);
         using var client = new ConduitClient(options);
         await client.GetAsync("warm", TestContext.Current.CancellationToken);
         var request = ApiRequest.Post("slow").WithBody(JsonBody.FromText("{}")).WithIdempotencyKey("order-42");

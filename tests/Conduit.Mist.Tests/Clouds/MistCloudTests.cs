@@ -64,9 +64,9 @@ public sealed class MistCloudTests
     }
 
     [Theory]
-    [InlineData(":x{@A", "'…@A' is neither a Mist cloud name nor a host or URL.")]
-    [InlineData("user:cl0ud-pw-7781@api.eu.mist.com", "'…@api.eu.mist.com' is neither a Mist cloud name nor a host or URL.")]
-    [InlineData("https://user:cl0ud-pw-7781@api.mist.com/", "'…@api.mist.com/' is neither a Mist cloud name nor a host or URL.")]
+    [InlineData(":x{@A", "'…@A' holds user information ('user:password@'), which a Mist cloud host or URL must not; credentials belong in the session options.")]
+    [InlineData("user:cl0ud-pw-7781@api.eu.mist.com", "'…@api.eu.mist.com' holds user information ('user:password@'), which a Mist cloud host or URL must not; credentials belong in the session options.")]
+    [InlineData("https://user:cl0ud-pw-7781@api.mist.com/", "'…@api.mist.com/' holds user information ('user:password@'), which a Mist cloud host or URL must not; credentials belong in the session options.")]
     public void TryParse_UserInformation_ReturnsFalseAndParseDoesNotEchoIt(string text, string message)
     {
         // Found by the fuzz suite: ":x{@A" parsed as user information before host "A" and the WebSocket URL could not be built.
@@ -75,10 +75,12 @@ public sealed class MistCloudTests
         Assert.Equal(message, ex.Message);
     }
 
-    [Fact]
-    public void Custom_UrlWithUserInformation_ThrowsWithoutEchoingIt()
+    [Theory]
+    [InlineData("https://admin:cl0ud-pw-7781@sandbox.local/")]
+    [InlineData("ftp://admin:cl0ud-pw-7781@sandbox.local/")]
+    public void Custom_UrlWithUserInformation_ThrowsWithoutEchoingIt(string url)
     {
-        var ex = Assert.Throws<ArgumentException>(() => MistCloud.Custom(new Uri("https://admin:cl0ud-pw-7781@sandbox.local/")));
+        var ex = Assert.Throws<ArgumentException>(() => MistCloud.Custom(new Uri(url)));
 
         Assert.DoesNotContain("cl0ud-pw-7781", ex.Message, StringComparison.Ordinal);
     }
