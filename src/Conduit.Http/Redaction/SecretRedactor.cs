@@ -17,7 +17,11 @@ public sealed partial class SecretRedactor
     private readonly HashSet<string> _exactNames;
     // Logs are not HTML: non-ASCII letters, '+', '<' and the like are written as they are, so a registered secret in a
     // rewritten document still reads as itself in the final text pass.
-    private static readonly JsonWriterOptions RawWriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions RawWriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = MaxJsonDepth };
+
+    // As deep as the writer goes by default: a deeper document is read as text rather than as JSON (64, the reader's
+    // default, sent real nested documents to the text fallback, which cannot mask a sensitive object whole).
+    private const int MaxJsonDepth = 1000;
 
     private volatile string[] _secrets = [];
     private readonly Lock _secretsLock = new();
@@ -170,9 +174,39 @@ public sealed partial class SecretRedactor
         text = MaskSecrets(text);
         text = UrlUserInfoPassword().Replace(text, static m => m.Groups["prefix"].Value + RedactionOptions.Mask + "@");
         text = SchemeCredential().Replace(text, static m => m.Groups["scheme"].Value + " " + RedactionOptions.Mask);
-        return NameValuePair().Replace(text, m => IsSensitiveName(m.Groups["name"].Value)
-            ? m.Groups["prefix"].Value + RedactionOptions.Mask + m.Groups["suffix"].Value
-            : m.Value);
+        return RedactPairs(text);
+    }
+
+    /// <summary>
+    /// Masks the values of sensitive <c>name=value</c> and <c>"name": "value"</c> pairs. A pair whose name is not sensitive
+    /// is not skipped whole: the search goes on inside its value (<c>"note": "retry with password=…"</c>).
+    /// </summary>
+    private string RedactPairs(string text)
+    {
+        var match = NameValuePair().Match(text);
+        if (!match.Success)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var copied = 0;
+        while (match.Success)
+        {
+            var prefix = match.Groups["prefix"];
+            if (IsSensitiveName(match.Groups["name"].Value) && match.Groups["value"].Value != RedactionOptions.Mask)
+            {
+                builder.Append(text, copied, match.Index - copied).Append(prefix.Value).Append(RedactionOptions.Mask).Append(match.Groups["suffix"].Value);
+                copied = match.Index + match.Length;
+                match = NameValuePair().Match(text, copied);
+            }
+            else
+            {
+                match = NameValuePair().Match(text, prefix.Index + prefix.Length);
+            }
+        }
+
+        return builder.Append(text, copied, text.Length - copied).ToString();
     }
 
     /// <summary>Replaces every registered literal secret in <paramref name="text"/> with the mask.</summary>
@@ -193,28 +227,8 @@ public sealed partial class SecretRedactor
     /// Returns a JSON document with the values of sensitive fields masked (objects and arrays under a sensitive name
     /// are masked whole). Text that is not JSON is redacted with <see cref="RedactText"/>.
     /// </summary>
-    public string RedactJson(ReadOnlySpan<byte> utf8Json)
-    {
-        string? text = null;
-        if (_secrets.Length > 0)
-        {
-            // A registered secret written raw can straddle JSON syntax (`"secret` + `rest"` reads as one string that does
-            // not contain the secret): mask literal occurrences in the raw text first, then read what is left as JSON
-            // (where escaped occurrences are decoded and masked too).
-            text = Encoding.UTF8.GetString(utf8Json);
-            var masked = MaskSecrets(text);
-            if (!ReferenceEquals(masked, text) && TryRedactJson(Encoding.UTF8.GetBytes(masked), out var redactedMasked))
-            {
-                return redactedMasked;
-            }
-
-            // Masking broke the document (a secret that is a bare number, or spans its syntax): read the original, so
-            // sensitive fields are still masked whole. Its strings are written back without escaping what JSON allows
-            // raw, so the final text pass still finds a secret that spanned the syntax.
-        }
-
-        return TryRedactJson(utf8Json, out var redacted) ? redacted : RedactText(text ?? Encoding.UTF8.GetString(utf8Json));
-    }
+    public string RedactJson(ReadOnlySpan<byte> utf8Json) =>
+        TryRedactJson(utf8Json, out var redacted) ? redacted : RedactText(Encoding.UTF8.GetString(utf8Json));
 
     /// <summary>Redacts <paramref name="utf8Json"/> as JSON, or returns false when it is not JSON (or not transcodable).</summary>
     private bool TryRedactJson(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out string? redacted)
@@ -222,14 +236,17 @@ public sealed partial class SecretRedactor
         var buffer = new ArrayBufferWriter<byte>(utf8Json.Length + 16);
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = MaxJsonDepth });
             using (var writer = new Utf8JsonWriter(buffer, RawWriterOptions))
             {
                 WriteRedacted(ref reader, writer);
             }
 
-            // String values were redacted one by one (WriteRedacted): a pass over the whole document would match inside
-            // them and could break its syntax. Left: a registered secret that spanned the syntax of the original.
+            // Names were tested before any masking, and string values redacted one by one (WriteRedacted): a pass over
+            // the whole document could break its syntax. Left: a registered secret that spanned the original's syntax
+            // (`"secret` + `rest"` reads as one string that does not contain it). The writer keeps what JSON allows raw
+            // (non-ASCII letters, '+'), so such a secret still reads as itself here unless it spans white space the
+            // writer dropped or holds a character it must escape.
             redacted = MaskSecrets(Encoding.UTF8.GetString(buffer.WrittenSpan));
             return true;
         }
@@ -310,7 +327,7 @@ public sealed partial class SecretRedactor
     }
 
     // The password in a URL's user info (scheme://user:password@host); the user name is kept.
-    [GeneratedRegex(@"(?<prefix>\b[A-Za-z][A-Za-z0-9+.\-]*://[^\s/?#@:]*:)[^\s/?#@]+@", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<prefix>\b[A-Za-z][A-Za-z0-9+.\-]{0,31}://[^\s/?#@:]*:)[^\s/?#@]+@", RegexOptions.CultureInvariant)]
     private static partial Regex UrlUserInfoPassword();
 
     [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Token|Basic))\s+[A-Za-z0-9\-._~+/=:]{4,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -320,6 +337,6 @@ public sealed partial class SecretRedactor
     // A bare "name: value" in prose is left alone, so "password: must contain a digit" stays readable.
     // A quoted JSON-style value is masked to its closing quote (escaped quotes included), or to the end of the text when
     // it never closes (a truncated body): "password": "correct horse battery" loses all three words.
-    [GeneratedRegex("""(?<prefix>(?<q>["'])(?<name>[A-Za-z0-9_\-.]{1,64})\k<q>\s*:\s*(?<open>["']))(?!\[REDACTED\])(?:(?!\k<open>)[^\\]|\\.)+(?<suffix>\k<open>)?|(?<prefix>(?:(?<q>["'])(?<name>[A-Za-z0-9_\-.]{1,64})\k<q>\s*:\s*)|(?:(?<![A-Za-z0-9_\-.])(?<name>[A-Za-z0-9_\-.]{1,64})=["']?))(?!\[REDACTED\])[^\s"'&,;}]+(?<suffix>["']?)""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""(?<prefix>(?<q>["'])(?<name>[A-Za-z0-9_\-.]{1,64})\k<q>\s*:\s*(?<open>["']))(?<value>(?:(?!\k<open>)[^\\]|\\[\s\S])+)(?<suffix>\k<open>)?|(?<prefix>(?:(?<q>["'])(?<name>[A-Za-z0-9_\-.]{1,64})\k<q>\s*:\s*)|(?:(?<![A-Za-z0-9_\-.])(?<name>[A-Za-z0-9_\-.]{1,64})=["']?))(?<value>[^\s"'&,;}]+)(?<suffix>["']?)""", RegexOptions.CultureInvariant)]
     private static partial Regex NameValuePair();
 }

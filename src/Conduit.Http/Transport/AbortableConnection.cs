@@ -154,6 +154,13 @@ internal sealed class AbortableConnection(Socket socket) : NetworkStream(socket,
         /// <summary>Whether the thread read from or wrote to one of these connections inside this scope.</summary>
         public bool UsedAbortableConnection { get; set; }
 
-        public void Dispose() => t_scope = outer;
+        public void Dispose()
+        {
+            // Only the innermost scope restores its outer one: a second or out-of-order dispose changes nothing.
+            if (ReferenceEquals(t_scope, this))
+            {
+                t_scope = outer;
+            }
+        }
     }
 }

@@ -79,6 +79,40 @@ public sealed class SecretRedactorFuzzRegressionTests
     }
 
     [Theory]
+    [InlineData("{\"description\": \"login with password=hunter22 failed\", \"x\":", "{\"description\": \"login with password=[REDACTED] failed\", \"x\":")]
+    [InlineData("\"msg\": \"oops token=abc123xyz password=hunter22", "\"msg\": \"oops token=[REDACTED] password=[REDACTED]")]
+    [InlineData("{\"password\": \"[REDACTED]XYZsecondhalf\"}", "{\"password\": \"[REDACTED]\"}")]
+    [InlineData("{\"password\": \"ab\\\ncdef\"}", "{\"password\": \"[REDACTED]\"}")]
+    [InlineData("{\"password\": \"[REDACTED]\"}", "{\"password\": \"[REDACTED]\"}")]
+    public void RedactText_PairsInsideOtherValuesAndOddValues_AreMasked(string text, string expected) =>
+        // Review findings: a quoted value under a harmless name hid the pairs inside it; a value that began with the mask,
+        // or held an escaped line break, kept its rest.
+        Assert.Equal(expected, SecretRedactor.Default.RedactText(text));
+
+    [Fact]
+    public void RedactJson_RegisteredSecretInsideASensitiveName_StillMasksItsValue()
+    {
+        // Review finding: masking the raw text first renamed "password" to "pass[REDACTED]", which is not sensitive.
+        var redactor = new SecretRedactor(new RedactionOptions());
+        redactor.AddSecret("word");
+
+        Assert.DoesNotContain("hunter22", redactor.RedactJson("{\"password\":\"hunter22\"}"u8), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RedactJson_DocumentDeeperThan64Levels_IsStillReadAsJson()
+    {
+        // Review finding: the reader's default depth (64) sent such documents to the text fallback, which cannot mask a
+        // sensitive array whole and broke the document.
+        var json = string.Concat(Enumerable.Repeat("{\"a\":", 80)) + "{\"secret\":[\"s1-hidden\",\"s2-hidden\"]}" + new string('}', 80);
+
+        var redacted = SecretRedactor.Default.RedactJson(System.Text.Encoding.UTF8.GetBytes(json));
+
+        Assert.DoesNotContain("hidden", redacted, StringComparison.Ordinal);
+        using var document = System.Text.Json.JsonDocument.Parse(redacted, new System.Text.Json.JsonDocumentOptions { MaxDepth = 200 });
+    }
+
+    [Theory]
     [InlineData("{\"password\": \"correct horse battery\", \"note\": \"x", "{\"password\": \"[REDACTED]\", \"note\": \"x")]
     [InlineData("{\"password\": \"correct \\\"horse\\\" battery\"}", "{\"password\": \"[REDACTED]\"}")]
     [InlineData("{\"password\": \"correct horse battery", "{\"password\": \"[REDACTED]")]
