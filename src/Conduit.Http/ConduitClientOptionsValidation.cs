@@ -1,4 +1,3 @@
-using Conduit.Http.Transport;
 using System.Net;
 using Microsoft.Extensions.Options;
 

@@ -48,9 +48,7 @@ internal static class IntegrationOptionsValidation
         {
             if (string.IsNullOrWhiteSpace(name) || name.Any(static c => c <= ' ' || c == ':' || c > '~'))
             {
-                // Cut at the first ':' or space: a misplaced "Authorization: Bearer …" line must not show its credential.
-                var cut = name?.AsSpan().IndexOfAny(": \t\r\n") ?? -1;
-                Add("defaultHeaders", $"contains an invalid header name '{(cut < 0 ? name : name![..cut] + "…")}'.");
+                Add("defaultHeaders", $"contains an invalid header name '{HeaderRules.ShowName(name)}'.");
             }
             else if (checkReferences)
             {

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Conduit.Http.Transport;
 
 namespace Conduit.Http.Authentication;
 

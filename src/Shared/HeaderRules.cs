@@ -1,6 +1,10 @@
-namespace Conduit.Http.Transport;
+namespace Conduit;
 
-/// <summary>What a header name and value may hold on the wire (RFC 9110 §5.1, §5.5), checked before a request is built.</summary>
+/// <summary>
+/// What a header name and value may hold on the wire (RFC 9110 §5.1, §5.5), checked before a request is built, and how
+/// an invalid name is shown in an error. Compiled into each library that needs it
+/// (<c>&lt;Compile Include="../Shared/HeaderRules.cs" /&gt;</c>), internal to each.
+/// </summary>
 internal static class HeaderRules
 {
     /// <summary>Whether <paramref name="name"/> is an HTTP token (RFC 9110 §5.6.2), the grammar of header names.</summary>
