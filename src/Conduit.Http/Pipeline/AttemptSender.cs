@@ -83,7 +83,7 @@ internal sealed class AttemptSender(
         {
             // A request that failed while its token was cancelled was cancelled: HttpClient reports it so, and so does
             // this when the message went straight to the handler (see MessageTransport), or when a synchronous body read
-            // ended because the token disposed the response (see TransmitAsync).
+            // ended because the token closed its connection (see TransmitAsync), cutting a compressed body short too.
             outcome = Outcome.FromException<ApiResponse>(new TaskCanceledException(ex.Message, ex, cancellationToken));
         }
         catch (Exception ex)
